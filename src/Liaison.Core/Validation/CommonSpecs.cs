@@ -40,7 +40,7 @@ internal static class CommonSpecs
         P.Ref("created_by_ref", RefTarget.Identity),
         Created(ValueKind.TimestampMillis),
         new("modified", ValueKind.TimestampMillis) { IsRequired = true, Slot = PropertySlot.Modified },
-        new("revoked", ValueKind.Boolean) { Slot = PropertySlot.Revoked },
+        P.Bool("revoked"),
         P.Strs("labels"),
         P.Int("confidence", 0, 100),
         P.Str("lang").As(StringFormat.LanguageTag),

@@ -52,7 +52,6 @@ internal enum PropertySlot
     None,
     Created,
     Modified,
-    Revoked,
 }
 
 /// <summary>One row of the catalogue: a property name and what its value must be.</summary>

@@ -72,7 +72,7 @@ internal static class PropertyWalker
         return seen;
     }
 
-    private static string Describe(ObjectSpec spec) => spec.Category is null ? $"a {spec.Name}" : $"every {spec.Name}";
+    private static string Describe(ObjectSpec spec) => spec.Category is null ? $"each {spec.Name}" : $"every {spec.Name}";
 
     /// <summary>Finds a property's row without allocating its name (property names are short ASCII in practice).</summary>
     private static int Find(ObjectSpec spec, JsonProperty property, Span<char> buffer)

@@ -35,8 +35,6 @@ internal sealed class ValidationContext
 
     public StixTimestamp? Modified { get; set; }
 
-    public bool Revoked { get; set; }
-
     public List<StixError> Errors { get; } = [];
 
     /// <summary>Marking-definition ids referenced by object_marking_refs and granular markings, in order, no duplicates.</summary>

@@ -259,42 +259,20 @@ internal static partial class ValueChecks
         }
     }
 
-    /// <summary>Any JSON value STIX allows: not null, and lists (at any depth) not empty.</summary>
+    /// <summary>
+    /// A value whose shape the catalogue does not define (custom properties, extension bodies, dictionary values): it
+    /// must not be null and, if a list, not empty (as the official properties.json and dictionary.json say). What is
+    /// nested deeper belongs to whoever defined the property (an extension's own schema), so it is not judged here.
+    /// </summary>
     public static void CheckAnyValue(ValidationContext context, JsonElement value, Loc path)
     {
-        switch (value.ValueKind)
+        if (value.ValueKind == JsonValueKind.Null)
         {
-            case JsonValueKind.Null:
-                context.Error(path, $"{path.Leaf} must not be null (STIX has no null values; omit the property instead)");
-                break;
-            case JsonValueKind.Array:
-                if (value.GetArrayLength() == 0)
-                {
-                    context.Error(path, $"{path.Leaf} must not be an empty list (STIX forbids empty lists; omit the property instead)");
-                }
-
-                var i = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    if (item.ValueKind is JsonValueKind.Null or JsonValueKind.Array or JsonValueKind.Object)
-                    {
-                        CheckAnyValue(context, item, path.At(i));
-                    }
-
-                    i++;
-                }
-
-                break;
-            case JsonValueKind.Object:
-                foreach (var entry in value.EnumerateObject())
-                {
-                    if (entry.Value.ValueKind is JsonValueKind.Null or JsonValueKind.Array or JsonValueKind.Object)
-                    {
-                        CheckAnyValue(context, entry.Value, path.Prop(entry.Name));
-                    }
-                }
-
-                break;
+            context.Error(path, $"{path.Leaf} must not be null (STIX has no null values; omit the property instead)");
+        }
+        else if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
+        {
+            context.Error(path, $"{path.Leaf} must not be an empty list (STIX forbids empty lists; omit the property instead)");
         }
     }
 
