@@ -113,6 +113,7 @@ internal static class ExtensionRules
             }
 
             PropertyWalker.Walk(context, body, bodyPath, Tlp2Body, topLevel: false);
+            MarkingDefinitions.CheckTlp2(context, body, bodyPath);
             return;
         }
 

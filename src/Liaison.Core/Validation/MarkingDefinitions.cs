@@ -9,10 +9,13 @@ namespace Liaison.Core.Validation;
 /// </summary>
 internal static class MarkingDefinitions
 {
+    private static readonly string[] Tlp2Colours = ["clear", "green", "amber", "amber+strict", "red"];
+
     private static readonly string[] Tlp1Properties = ["type", "spec_version", "id", "created", "definition_type", "name", "definition"];
 
     public static void Check(ValidationContext context, JsonElement value, Loc path, ulong seen)
     {
+        CheckWellKnownIdentity(context, value, path);
         var hasType = value.TryGetProperty("definition_type", out var definitionType);
         var hasDefinition = value.TryGetProperty("definition", out var definition);
         if (!hasType && !hasDefinition)
@@ -46,6 +49,58 @@ internal static class MarkingDefinitions
         else if (definitionType.ValueEquals("tlp"))
         {
             CheckTlp1(context, value, definition, path);
+        }
+    }
+
+    /// <summary>
+    /// A well-known marking id must carry the well-known meaning: nobody may publish "TLP:GREEN's id" with other
+    /// content. TLP 1.0 ids must be defined with definition_type "tlp"; TLP 2.0 ids through the TLP 2.0 extension.
+    /// </summary>
+    private static void CheckWellKnownIdentity(ValidationContext context, JsonElement value, Loc path)
+    {
+        if (context.Id is null)
+        {
+            return;
+        }
+
+        if (WellKnownMarkings.TryGetTlp1(context.Id, out var tlp1Name, out _)
+            && !(value.TryGetProperty("definition_type", out var definitionType) && definitionType.ValueEquals("tlp")))
+        {
+            context.Error(path.Prop("id"), $"{context.Id} is the TLP 1.0 {tlp1Name} marking, which must be defined with definition_type 'tlp' exactly as in the STIX 2.1 specification");
+        }
+
+        if (WellKnownMarkings.TryGetTlp2(context.Id, out var tlp2Name, out _)
+            && !(value.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+                 && extensions.TryGetProperty(WellKnownMarkings.Tlp2ExtensionId, out _)))
+        {
+            context.Error(path.Prop("id"), $"{context.Id} is the TLP 2.0 {tlp2Name} marking, which must be defined through the TLP 2.0 extension ({WellKnownMarkings.Tlp2ExtensionId})");
+        }
+    }
+
+    /// <summary>The TLP 2.0 extension (its published schema) defines exactly five markings: fixed id, name and tlp_2_0 together.</summary>
+    public static void CheckTlp2(ValidationContext context, JsonElement body, Loc bodyPath)
+    {
+        if (context.Type != "marking-definition")
+        {
+            return;
+        }
+
+        if (context.Id is null || !WellKnownMarkings.TryGetTlp2(context.Id, out var name, out var color))
+        {
+            context.Error(Loc.Root.Prop("id"), $"the TLP 2.0 extension defines only the five TLP 2.0 markings (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED with their fixed ids), found id '{context.Id}'");
+            return;
+        }
+
+        // An unknown colour has already been reported against the extension's vocabulary.
+        if (body.TryGetProperty("tlp_2_0", out var tlp) && tlp.ValueKind == JsonValueKind.String
+            && Array.IndexOf(Tlp2Colours, tlp.GetString()) >= 0 && !tlp.ValueEquals(color))
+        {
+            context.Error(bodyPath.Prop("tlp_2_0"), $"{context.Id} is {name}, so tlp_2_0 must be '{color}', found '{JsonText.Shorten(tlp.GetString()!)}'");
+        }
+
+        if (!context.Root.TryGetProperty("name", out var nameValue) || !nameValue.ValueEquals(name))
+        {
+            context.Error(Loc.Root.Prop("name"), $"{context.Id} is {name}, so its name must be '{name}'");
         }
     }
 

@@ -33,8 +33,15 @@ internal static class PropertyWalker
                 continue;
             }
 
-            seen |= 1UL << index;
             var rule = spec.Rules[index];
+            if ((seen & (1UL << index)) != 0)
+            {
+                // JSON parsers disagree on which duplicate wins, so a duplicate is ambiguous content.
+                context.Error(path.Prop(rule.Name), $"property '{rule.Name}' appears more than once");
+                continue;
+            }
+
+            seen |= 1UL << index;
             if (property.Value.ValueKind == JsonValueKind.Null)
             {
                 context.Error(path.Prop(rule.Name), $"{rule.Name} must not be null (STIX has no null values; omit the property instead)");

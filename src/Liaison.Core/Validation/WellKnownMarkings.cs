@@ -96,6 +96,19 @@ public static class WellKnownMarkings
         return false;
     }
 
+    /// <summary>Name and colour of a TLP 2.0 marking (the only ones the TLP 2.0 extension defines).</summary>
+    internal static bool TryGetTlp2(string id, [NotNullWhen(true)] out string? name, [NotNullWhen(true)] out string? color)
+    {
+        if (ById.TryGetValue(id, out var row) && row.Tlp2)
+        {
+            (name, color) = (row.Name, row.Color);
+            return true;
+        }
+
+        (name, color) = (null, null);
+        return false;
+    }
+
     private static JsonElement Build(string id, string name, string color, bool tlp2)
     {
         var common = "{\"type\":\"marking-definition\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\",\"created\":\"" + (tlp2 ? Tlp2Created : Tlp1Created) + "\"";

@@ -157,4 +157,38 @@ public sealed class MarkingTests
 
         ValidationAssert.SingleError(json.Validate(), "$.object_marking_refs[0]", "a marking-definition must not mark itself (object_marking_refs[0] is its own id)");
     }
+
+    [Fact]
+    public void Well_known_tlp_2_id_carrying_another_colour_is_rejected()
+    {
+        var json = JsonNode.Parse(WellKnownMarkings.All[5].GetRawText())!.AsObject();
+        json["extensions"]![WellKnownMarkings.Tlp2ExtensionId]!["tlp_2_0"] = "red";
+
+        ValidationAssert.SingleError(
+            json.Validate(),
+            $"$.extensions.{WellKnownMarkings.Tlp2ExtensionId}.tlp_2_0",
+            $"{WellKnownMarkings.Tlp2GreenId} is TLP:GREEN, so tlp_2_0 must be 'green', found 'red'");
+    }
+
+    [Fact]
+    public void Tlp_2_extension_on_an_unknown_marking_id_is_rejected()
+    {
+        var json = JsonNode.Parse(WellKnownMarkings.All[5].GetRawText())!.AsObject().With("id", StatementMarkingId);
+
+        ValidationAssert.SingleError(
+            json.Validate(),
+            "$.id",
+            $"the TLP 2.0 extension defines only the five TLP 2.0 markings (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED with their fixed ids), found id '{StatementMarkingId}'");
+    }
+
+    [Fact]
+    public void Statement_marking_reusing_a_well_known_id_is_rejected()
+    {
+        var json = Minimal("marking-definition").With("id", WellKnownMarkings.Tlp1RedId);
+
+        ValidationAssert.SingleError(
+            json.Validate(),
+            "$.id",
+            $"{WellKnownMarkings.Tlp1RedId} is the TLP 1.0 TLP:RED marking, which must be defined with definition_type 'tlp' exactly as in the STIX 2.1 specification");
+    }
 }

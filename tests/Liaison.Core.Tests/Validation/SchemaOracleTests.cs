@@ -22,6 +22,7 @@ public sealed class SchemaOracleTests(ITestOutputHelper output)
         ["fixtures/invalid/granular-selector-does-not-resolve.json"] = "selectors must refer to content present in the object (§7.2.3.1); the schema checks selector syntax only",
         ["fixtures/invalid/indicator-valid-until-not-after-valid-from.json"] = "valid_until must be later than valid_from (§4.7); schemas cannot compare timestamps",
         ["fixtures/invalid/location-negative-precision.json"] = "precision is a distance in meters, never negative; the schema has no minimum",
+        ["fixtures/invalid/marking-tlp2-green-id-claiming-red.json"] = "the TLP 2.0 extension's schema fixes id, name and tlp_2_0 together; the core schema does not know the extension",
         ["fixtures/invalid/marking-tlp2-unknown-colour.json"] = "tlp_2_0 must be one of the five TLP 2.0 colours (the TLP 2.0 extension's schema); the core schema does not know the extension",
         ["fixtures/invalid/modified-before-created.json"] = "modified must be later than or equal to created (§3.2); schemas cannot compare timestamps",
         ["fixtures/invalid/relationship-stop-before-start.json"] = "stop_time must be later than start_time (§5.1); schemas cannot compare timestamps",

@@ -145,4 +145,12 @@ public sealed class TypeAndIdTests
     {
         ValidationAssert.SingleError(Sdo("action").Validate(), "$.type", "type name 'action' is reserved by STIX 2.1 and must not be used");
     }
+
+    [Fact]
+    public void Duplicate_property_is_rejected_as_ambiguous()
+    {
+        var json = """{"type":"identity","spec_version":"2.1","id":"identity--5b3c1e2a-8f4d-4c6e-9a1b-2d3e4f5a6b7c","created":"2024-03-01T10:00:00.000Z","modified":"2024-03-01T10:00:00.000Z","name":"A","name":"B"}""";
+
+        ValidationAssert.SingleError(new StixValidator().Validate(Parse(json)), "$.name", "property 'name' appears more than once");
+    }
 }
