@@ -26,9 +26,6 @@ internal sealed partial class ExtensionSchemaSet
     /// <summary>One schema file: its name, <c>$id</c>, JSON and built schema.</summary>
     internal sealed record SchemaDocument(string FileName, Uri Id, JsonElement Root, JsonSchema Schema);
 
-    /// <summary>The names of the schema files, e.g. <c>strike-assessment.json</c>.</summary>
-    public IEnumerable<string> FileNames => _byFile.Keys;
-
     /// <summary>Loads and builds every schema embedded in this assembly; a broken schema is a build defect and throws.</summary>
     public static ExtensionSchemaSet LoadEmbedded()
     {
@@ -56,7 +53,7 @@ internal sealed partial class ExtensionSchemaSet
         return new ExtensionSchemaSet(built);
     }
 
-    /// <summary>The schema file's JSON.</summary>
+    /// <summary>The schema file, e.g. <c>strike-assessment.json</c>.</summary>
     public SchemaDocument Get(string fileName) =>
         _byFile.TryGetValue(fileName, out var document)
             ? document
