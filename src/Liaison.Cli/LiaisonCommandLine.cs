@@ -1,15 +1,54 @@
 using System.CommandLine;
+using Liaison.Cli.Commands;
+using Liaison.Cli.Output;
 
 namespace Liaison.Cli;
 
-/// <summary>Builds the <c>liaison</c> command tree and runs it.</summary>
+/// <summary>Builds the <c>liaison</c> command tree and runs it, mapping failures to the documented exit codes.</summary>
 internal static class LiaisonCommandLine
 {
-    public static async Task<int> InvokeAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> InvokeAsync(string[] args, CliEnvironment environment)
     {
+        var globals = new GlobalOptions();
         var root = new RootCommand("Liaison: a sovereign node for bilateral, least-disclosure exchange of STIX 2.1 information.");
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        _ = stdin;
-        return await root.Parse(args).InvokeAsync(config).ConfigureAwait(false);
+        root.Options.Add(globals.Home);
+        root.Options.Add(globals.Json);
+        foreach (var command in new[]
+                 {
+                     InitCommand.Create(globals, environment),
+                     IngestCommand.Create(globals, environment),
+                     GetCommand.Create(globals, environment),
+                     QueryCommand.Create(globals, environment),
+                     StatsCommand.Create(globals, environment),
+                     DemoCommand.Create(globals, environment),
+                     BenchCommand.Create(globals, environment),
+                 })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var output = new CliOutput(environment, parsed.GetValue(globals.Json));
+            foreach (var error in parsed.Errors)
+            {
+                output.Error(error.Message);
+            }
+
+            environment.Stderr.WriteLine("Run 'liaison --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = environment.Stdout, Error = environment.Stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (CliException ex)
+        {
+            new CliOutput(environment, parsed.GetValue(globals.Json)).Error(ex.Message);
+            return ex.ExitCode;
+        }
     }
 }

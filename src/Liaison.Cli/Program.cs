@@ -1,3 +1,3 @@
 using Liaison.Cli;
 
-return await LiaisonCommandLine.InvokeAsync(args, Console.In, Console.Out, Console.Error);
+return await LiaisonCommandLine.InvokeAsync(args, CliEnvironment.FromConsole()).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public static class ZOrderCell
     /// Inclusive key ranges whose union covers every cell touched by the box, found by quadtree descent; at most
     /// about <paramref name="maxRanges"/> ranges (coarser ranges cover a little more, refined by the caller).
     /// </summary>
-    public static IReadOnlyList<(long From, long To)> Cover(GeoBox box, int maxRanges = 32)
+    public static IReadOnlyList<(long From, long To)> Cover(GeoBox box, int maxRanges = 128)
     {
         var ranges = new List<(long, long)>();
         if (box.CrossesAntimeridian)

@@ -121,11 +121,14 @@ public static class StixFacts
     }
 
     /// <summary>The searchable text: names, descriptions, aliases and similar, also inside extensions.</summary>
-    public static string SearchText(StixObject stixObject)
+    public static string SearchText(JsonElement json)
     {
-        ArgumentNullException.ThrowIfNull(stixObject);
         var text = new StringBuilder();
-        AppendText(stixObject.Json, text, depth: 0);
+        if (json.ValueKind == JsonValueKind.Object)
+        {
+            AppendText(json, text, depth: 0);
+        }
+
         return text.ToString();
     }
 

@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Liaison.Cli.Bench;
+using Liaison.Cli.Node;
+using Liaison.Cli.Output;
+using Liaison.Core.Geo;
+using Liaison.Storage;
+using Liaison.Storage.Ingest;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Cli.Commands;
+
+/// <summary><c>liaison bench ingest|query</c>: end-to-end measurements on a generated corpus (not run in CI).</summary>
+internal static class BenchCommand
+{
+    public static Command Create(GlobalOptions globals, CliEnvironment environment)
+    {
+        var command = new Command("bench", "Measure end-to-end throughput on a generated corpus.");
+        command.Subcommands.Add(Ingest(globals, environment));
+        command.Subcommands.Add(QueryBench(globals, environment));
+        return command;
+    }
+
+    private static Command Ingest(GlobalOptions globals, CliEnvironment environment)
+    {
+        var objects = new Option<int>("--objects") { Description = "Corpus size.", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed (the same seed gives the same corpus).", DefaultValueFactory = _ => 2015 };
+        var queries = new Option<int>("--queries") { Description = "Spatial-temporal queries to time after the ingest (0: none).", DefaultValueFactory = _ => 1000 };
+        var keep = new Option<string?>("--keep") { Description = "Build the node in this folder and keep it (default: a temporary folder, removed)." };
+        var command = new Command("ingest", "Generate a mixed STIX corpus, ingest it end to end (read, validate, hash, store, index) and report objects/s and peak memory.")
+        {
+            objects, seed, queries, keep,
+        };
+        command.SetAction(parse =>
+        {
+            var output = new CliOutput(environment, parse.GetValue(globals.Json));
+            var count = parse.GetValue(objects);
+            if (count < 1)
+            {
+                throw new CliException(ExitCodes.Usage, "--objects must be at least 1");
+            }
+
+            var directory = parse.GetValue(keep) is { } kept ? Path.Combine(environment.WorkingDirectory, kept) : Path.Combine(Path.GetTempPath(), $"liaison-bench-{Guid.NewGuid():N}");
+            try
+            {
+                return Run(output, directory, count, parse.GetValue(seed), parse.GetValue(queries));
+            }
+            finally
+            {
+                if (parse.GetValue(keep) is null && Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static Command QueryBench(GlobalOptions globals, CliEnvironment environment)
+    {
+        var queries = new Option<int>("--queries") { Description = "How many queries to time.", DefaultValueFactory = _ => 1000 };
+        var command = new Command("query", "Time random box-and-time queries against the node (e.g. one kept by 'bench ingest --keep').") { queries };
+        command.SetAction(parse =>
+        {
+            var output = new CliOutput(environment, parse.GetValue(globals.Json));
+            using var store = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
+            var result = TimeQueries(store, parse.GetValue(queries), seed: 7);
+            Report(output, [("queries", result.Count.ToString(CultureInfo.InvariantCulture)), .. Percentiles(result)], new JsonObject { ["query_ms"] = Json(result) });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static int Run(CliOutput output, string directory, int count, int seed, int queryCount)
+    {
+        Directory.CreateDirectory(directory);
+        var corpus = Path.Combine(directory, "corpus.json");
+        var generate = Stopwatch.StartNew();
+        using (var file = File.Create(corpus))
+        {
+            new CorpusGenerator(seed).Write(file, count);
+        }
+
+        generate.Stop();
+        var corpusBytes = new FileInfo(corpus).Length;
+        var home = new NodeHome(Path.Combine(directory, "node"));
+        InitCommand.Initialise(home, "bench");
+        using var store = home.OpenStore();
+        var ingestor = new StixIngestor(store, new Liaison.Core.Validation.StixValidator(Liaison.Core.Extensions.LiaisonExtensions.Instance));
+        var ingest = Stopwatch.StartNew();
+        IngestReport report;
+        using (var stream = new FileStream(corpus, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            report = ingestor.Ingest("corpus.json", stream, InputFormat.Bundle, new IngestOptions());
+        }
+
+        ingest.Stop();
+        var peakAfterIngest = PeakMemory.Bytes();
+        var text = Stopwatch.StartNew();
+        var indexed = store.CatchUpTextIndex();
+        text.Stop();
+        var latencies = queryCount > 0 ? TimeQueries(store, queryCount, seed) : [];
+        var peak = PeakMemory.Bytes();
+        if (!report.Committed || report.Rejected > 0)
+        {
+            throw new CliException(ExitCodes.Rejected, $"the generated corpus was rejected: {string.Join("; ", report.Errors.Take(3))}");
+        }
+
+        var rate = report.Read / ingest.Elapsed.TotalSeconds;
+        var rows = new List<(string, string)>
+        {
+            ("machine", $"{Environment.ProcessorCount} cores, {Environment.OSVersion}"),
+            ("objects", report.Read.ToString("N0", CultureInfo.InvariantCulture)),
+            ("corpus", $"{corpusBytes / (1024.0 * 1024):F1} MiB (generated in {generate.Elapsed.TotalSeconds:F1} s)"),
+            ("ingest (read, validate, hash, store, time+space index)", $"{ingest.Elapsed.TotalSeconds:F2} s = {rate:N0} objects/s, {corpusBytes / (1024.0 * 1024) / ingest.Elapsed.TotalSeconds:F1} MiB/s"),
+            ("full-text index catch-up", $"{text.Elapsed.TotalSeconds:F2} s = {indexed / Math.Max(text.Elapsed.TotalSeconds, 1e-9):N0} objects/s"),
+            ("peak resident memory after ingest", Mib(peakAfterIngest)),
+            ("peak resident memory overall", Mib(peak)),
+            ("database", $"{store.Statistics().DatabaseBytes / (1024.0 * 1024):F1} MiB"),
+        };
+        if (latencies.Count > 0)
+        {
+            rows.AddRange(Percentiles(latencies));
+        }
+
+        Report(output, rows, new JsonObject
+        {
+            ["objects"] = report.Read,
+            ["corpus_bytes"] = corpusBytes,
+            ["ingest_seconds"] = ingest.Elapsed.TotalSeconds,
+            ["objects_per_second"] = rate,
+            ["text_index_seconds"] = text.Elapsed.TotalSeconds,
+            ["peak_rss_bytes_after_ingest"] = peakAfterIngest,
+            ["peak_rss_bytes"] = peak,
+            ["query_ms"] = Json(latencies),
+            ["processors"] = Environment.ProcessorCount,
+        });
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Random 1°×1° boxes in the corpus region with a 30-day window: the query a liaison officer makes.</summary>
+    private static List<double> TimeQueries(SqliteStixStore store, int count, int seed)
+    {
+        var random = new Random(seed);
+        var (minLon, minLat, maxLon, maxLat) = CorpusGenerator.Region;
+        var latencies = new List<double>(count);
+        var start = new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < count; i++)
+        {
+            var lon = minLon + (random.NextDouble() * (maxLon - minLon - 1));
+            var lat = minLat + (random.NextDouble() * (maxLat - minLat - 1));
+            var since = start.AddDays(random.Next(0, 700));
+            var query = new ObjectQuery
+            {
+                Box = new GeoBox(lon, lat, lon + 1, lat + 1),
+                Since = (since - DateTimeOffset.UnixEpoch).Ticks / 10,
+                Until = (since.AddDays(30) - DateTimeOffset.UnixEpoch).Ticks / 10,
+                Limit = 100,
+            };
+            var watch = Stopwatch.StartNew();
+            _ = store.Query(query);
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    private static IEnumerable<(string, string)> Percentiles(List<double> latencies)
+    {
+        var sorted = latencies.Order().ToList();
+        yield return ("query p50 / p95 / p99 / max", $"{At(sorted, 0.50):F2} / {At(sorted, 0.95):F2} / {At(sorted, 0.99):F2} / {sorted[^1]:F2} ms");
+    }
+
+    private static JsonObject Json(List<double> latencies)
+    {
+        if (latencies.Count == 0)
+        {
+            return [];
+        }
+
+        var sorted = latencies.Order().ToList();
+        return new JsonObject { ["count"] = sorted.Count, ["p50"] = At(sorted, 0.5), ["p95"] = At(sorted, 0.95), ["p99"] = At(sorted, 0.99), ["max"] = sorted[^1] };
+    }
+
+    private static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+
+    private static string Mib(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024):F0} MiB" : "unknown";
+
+    private static void Report(CliOutput output, List<(string, string)> rows, JsonObject json)
+    {
+        output.Table("Benchmark", ["measure", "value"], rows.Select(r => (IReadOnlyList<string>)[r.Item1, r.Item2]));
+        output.Result(json);
+    }
+}

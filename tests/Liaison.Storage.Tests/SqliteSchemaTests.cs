@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Liaison.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Liaison.Storage.Tests;
+
+public sealed class SqliteSchemaTests
+{
+    // Applied migrations are frozen: existing nodes ran exactly these statements. Add a migration, never edit one.
+    private static readonly (int Version, string Name, string Sha256)[] Golden =
+    [
+        (1, "objects, versions, time, space and text indexes", "41991b08b0f744432e98637b9f73c93b97da76a28cab721ca4bd89b4db561f52"),
+    ];
+
+    [Fact]
+    public void Applied_migrations_never_change()
+    {
+        Assert.Equal(Golden.Length, Migrations.All.Count);
+        for (var i = 0; i < Golden.Length; i++)
+        {
+            var migration = Migrations.All[i];
+            Assert.Equal(Golden[i].Version, migration.Version);
+            Assert.Equal(Golden[i].Name, migration.Name);
+            Assert.Equal(Golden[i].Sha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(migration.Sql.ReplaceLineEndings("\n")))));
+        }
+    }
+
+    [Fact]
+    public void Versions_increase_from_one()
+    {
+        Assert.Equal(Enumerable.Range(1, Migrations.All.Count), Migrations.All.Select(m => m.Version));
+    }
+
+    [Fact]
+    public void Opening_twice_migrates_once()
+    {
+        using var test = new TestStore();
+        test.Reopen();
+        Assert.Equal(Migrations.Latest, test.Store.SchemaVersion);
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_program_is_refused_with_a_reason()
+    {
+        using var test = new TestStore();
+        test.Store.Dispose();
+        using (var connection = new SqliteConnection($"Data Source={test.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<StoreException>(() => SqliteStixStore.Open(test.DatabasePath, test.Clock));
+        Assert.Contains("newer than this program knows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_refused_with_a_reason()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"liaison-not-a-db-{Guid.NewGuid():N}.db");
+        File.WriteAllText(path, "this is not SQLite, just text that is long enough to look like a header............");
+        try
+        {
+            var error = Assert.Throws<StoreException>(() => SqliteStixStore.Open(path, new ManualClock()));
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
