@@ -79,7 +79,7 @@ internal static class DemoCommand
         checks.Expect(jaysh.Any(o => o.Type is "intrusion-set" or "threat-actor"), "the group named by SANA is found by its name");
 
         output.Heading("Full-text search in French: \"Armée de l'islam\"");
-        var armee = Show(store.Query(new ObjectQuery { Text = "Armée islam" }), output);
+        var armee = Show(store.Query(new ObjectQuery { Text = "Armée de l'islam" }), output);
         checks.Expect(armee.Any(o => o.Type is "intrusion-set" or "threat-actor"), "and by its French alias");
 
         output.Heading("Summary");
