@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Liaison.Cli.Commands;
 using Liaison.Cli.Output;
+using Liaison.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Liaison.Cli;
 
@@ -49,6 +51,12 @@ internal static class LiaisonCommandLine
         {
             new CliOutput(environment, parsed.GetValue(globals.Json)).Error(ex.Message);
             return ex.ExitCode;
+        }
+        catch (Exception ex) when (ex is StoreException or SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // The node's files cannot be used as asked (read-only, full disk, damaged): say so, without a stack trace.
+            new CliOutput(environment, parsed.GetValue(globals.Json)).Error(ex.Message);
+            return ExitCodes.NodeError;
         }
     }
 }

@@ -257,9 +257,9 @@ public sealed class StixBundleReader
 
         try
         {
-            // A private copy: the object outlives the read buffer, which is reused for the next one.
-            var document = JsonDocument.Parse(bytes.ToArray(), _documentOptions);
-            item = StixInputItem.Object(index, line, document.RootElement);
+            // JsonElement.Parse copies: the object outlives the read buffer, which is reused for the next one, and
+            // the element is standalone (not pooled), so nothing downstream needs to copy it again.
+            item = StixInputItem.Object(index, line, JsonElement.Parse(bytes, _documentOptions));
         }
         catch (JsonException ex)
         {

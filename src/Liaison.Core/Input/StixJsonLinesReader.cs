@@ -93,8 +93,7 @@ public sealed class StixJsonLinesReader
 
         try
         {
-            var document = JsonDocument.Parse(bytes.ToArray(), _documentOptions);
-            var root = document.RootElement;
+            var root = JsonElement.Parse(bytes, _documentOptions);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return StixInputItem.Failure(index, line, $"line {line} must hold one JSON object, found {root.ValueKind.ToString().ToLowerInvariant()}", fatal: false);
