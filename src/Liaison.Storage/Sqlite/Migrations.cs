@@ -47,7 +47,6 @@ public static class Migrations
                 PRIMARY KEY (location_key, object_key, via_key)
             ) WITHOUT ROWID;
             CREATE INDEX ix_location_links_via ON location_links (via_key);
-            CREATE INDEX ix_location_links_object ON location_links (object_key);
 
             CREATE TABLE geo (
                 cell INTEGER NOT NULL,
@@ -60,7 +59,6 @@ public static class Migrations
                 PRIMARY KEY (cell, object_key, location_key)
             ) WITHOUT ROWID;
             CREATE INDEX ix_geo_object ON geo (object_key);
-            CREATE INDEX ix_geo_location ON geo (location_key);
 
             CREATE VIRTUAL TABLE text_index USING fts5 (body, content = '', tokenize = 'unicode61 remove_diacritics 2');
             CREATE TABLE text_index_state (

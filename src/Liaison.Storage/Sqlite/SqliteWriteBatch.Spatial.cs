@@ -26,7 +26,6 @@ public sealed partial class SqliteWriteBatch
     private RawStatement _linkExists = null!;
     private RawStatement _insertGeo = null!;
     private RawStatement _deleteGeoPair = null!;
-    private RawStatement _deleteGeoOfLocation = null!;
     private RawStatement _updateGeoTime = null!;
     private RawStatement _timeOf = null!;
 
@@ -45,7 +44,6 @@ public sealed partial class SqliteWriteBatch
         _insertGeo = Prepare(
             "INSERT OR REPLACE INTO geo (cell, object_key, location_key, lat, lon, time_start_us, time_end_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         _deleteGeoPair = Prepare("DELETE FROM geo WHERE object_key = ?1 AND location_key = ?2");
-        _deleteGeoOfLocation = Prepare("DELETE FROM geo WHERE location_key = ?1");
         _updateGeoTime = Prepare("UPDATE geo SET time_start_us = ?1, time_end_us = ?2 WHERE object_key = ?3");
         _timeOf = Prepare("SELECT time_start_us, time_end_us FROM objects WHERE key = ?1 AND latest = 1");
     }
@@ -112,7 +110,6 @@ public sealed partial class SqliteWriteBatch
         }
 
         // The location moved (or lost its coordinates): re-place everything located there.
-        _deleteGeoOfLocation.Bind(1, locationKey).Execute();
         var objects = new List<long>();
         _linksOfLocation.Bind(1, locationKey);
         while (_linksOfLocation.Step())
@@ -121,9 +118,9 @@ public sealed partial class SqliteWriteBatch
         }
 
         _linksOfLocation.Reset();
-
         foreach (var objectKey in objects)
         {
+            _deleteGeoPair.Bind(1, objectKey).Bind(2, locationKey).Execute();
             AddGeo(objectKey, locationKey, TimeOf(objectKey));
         }
     }
