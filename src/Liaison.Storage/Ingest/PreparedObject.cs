@@ -10,6 +10,7 @@ internal sealed record PreparedObject(
     StixObject? Object,
     ContentHash Hash,
     byte[]? Utf8Json,
+    IndexFacts? Facts,
     IReadOnlyList<string> MarkingRefs,
     IReadOnlyList<StixError> Errors,
     bool Fatal);

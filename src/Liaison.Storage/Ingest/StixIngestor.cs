@@ -92,25 +92,25 @@ public sealed class StixIngestor
     {
         if (item.Error is { } readError)
         {
-            return new PreparedObject(item.Index, item.Line, null, default, null, [], [readError], item.IsFatal);
+            return new PreparedObject(item.Index, item.Line, null, default, null, null, [], [readError], item.IsFatal);
         }
 
         var result = _validator.Validate(item.Element!.Value, item.Index);
         if (!result.IsValid)
         {
-            return new PreparedObject(item.Index, item.Line, null, default, null, [], WithLine(result.Errors, item.Line), false);
+            return new PreparedObject(item.Index, item.Line, null, default, null, null, [], WithLine(result.Errors, item.Line), false);
         }
 
         var stixObject = result.Object!;
         try
         {
             var hash = ContentHash.Of(stixObject.Json);
-            return new PreparedObject(item.Index, item.Line, stixObject, hash, stixObject.ToUtf8Bytes(), result.MarkingRefs, [], false);
+            return new PreparedObject(item.Index, item.Line, stixObject, hash, stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), result.MarkingRefs, [], false);
         }
         catch (CanonicalizationException ex)
         {
             var error = new StixError(item.Index, stixObject.Id.Value, "$", $"cannot be canonicalised for hashing: {ex.Message}") { Line = item.Line };
-            return new PreparedObject(item.Index, item.Line, null, default, null, [], [error], false);
+            return new PreparedObject(item.Index, item.Line, null, default, null, null, [], [error], false);
         }
     }
 
@@ -194,7 +194,7 @@ public sealed class StixIngestor
                 return;
             }
 
-            var result = batch.Add(item.Object!, item.Hash, item.Utf8Json!);
+            var result = batch.Add(item.Object!, item.Hash, item.Utf8Json!, item.Facts!);
             switch (result.Outcome)
             {
                 case WriteOutcome.New:

@@ -48,8 +48,9 @@ public sealed partial class SqliteWriteBatch
         _timeOf = Prepare("SELECT time_start_us, time_end_us FROM objects WHERE key = ?1 AND latest = 1");
     }
 
-    private void IndexLocation(StixObject stixObject, long key, bool isNewKey, (long Start, long End)? span)
+    private void IndexLocation(StixObject stixObject, long key, bool isNewKey, IndexFacts facts)
     {
+        var span = facts.TimeSpan;
         // A brand-new key has no links, no geo rows and no point yet: skip the clean-up probes.
         if (!isNewKey)
         {
@@ -58,11 +59,11 @@ public sealed partial class SqliteWriteBatch
 
         if (stixObject.Type == "location")
         {
-            SetPoint(key, StixFacts.Coordinates(stixObject), isNewKey);
+            SetPoint(key, facts.Coordinates, isNewKey);
         }
 
         var affected = isNewKey ? null : RemoveLinksVia(key);
-        foreach (var (objectId, locationId) in StixFacts.LocationLinks(stixObject))
+        foreach (var (objectId, locationId) in facts.LocationLinks)
         {
             var objectKey = objectId == stixObject.Id.Value ? key : KeyForReference(objectId);
             var locationKey = locationId == stixObject.Id.Value ? key : KeyForReference(locationId);

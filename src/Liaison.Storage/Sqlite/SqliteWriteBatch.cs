@@ -17,7 +17,10 @@ public sealed partial class SqliteWriteBatch : IDisposable
     private readonly SqliteConnection _connection;
     private readonly IClock _clock;
     private readonly SqliteTransaction _transaction;
+    private const int RecentKeysLimit = 100_000;
+
     private readonly List<RawStatement> _statements = [];
+    private readonly Dictionary<string, long> _recentKeys = new(StringComparer.Ordinal);
     private readonly RawStatement _insertKey;
     private readonly RawStatement _findKey;
     private readonly RawStatement _findLatest;
@@ -53,13 +56,14 @@ public sealed partial class SqliteWriteBatch : IDisposable
     public WriteResult Add(StixObject stixObject)
     {
         ArgumentNullException.ThrowIfNull(stixObject);
-        return Add(stixObject, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes());
+        return Add(stixObject, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject));
     }
 
-    /// <summary>Stores one validated object whose hash and compact JSON the caller already computed.</summary>
-    public WriteResult Add(StixObject stixObject, ContentHash hash, byte[] utf8Json)
+    /// <summary>Stores one validated object whose hash, compact JSON and index facts the caller already computed.</summary>
+    public WriteResult Add(StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
     {
         ArgumentNullException.ThrowIfNull(stixObject);
+        ArgumentNullException.ThrowIfNull(facts);
         ObjectDisposedException.ThrowIf(_completed, this);
         var version = stixObject.Version?.UnixMicroseconds ?? Unversioned;
         var (key, isNewKey) = KeyForObject(stixObject.Id.Value);
@@ -114,7 +118,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
             _demote.Bind(1, previous).Execute();
         }
 
-        var span = StixFacts.TimeSpanOf(stixObject);
+        var span = facts.TimeSpan;
         _insert.Bind(1, key).Bind(2, stixObject.Type).Bind(3, version).Bind(4, NextAddedAt())
             .Bind(5, isLatest ? 1 : 0).Bind(6, stixObject.Revoked ? 1 : 0)
             .Bind(7, span?.Start).Bind(8, span?.End)
@@ -123,7 +127,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
 
         if (isLatest)
         {
-            IndexLocation(stixObject, key, isNewKey, span);
+            IndexLocation(stixObject, key, isNewKey, facts);
         }
 
         return new WriteResult(latestSeq is null ? WriteOutcome.New : WriteOutcome.Updated);
@@ -158,6 +162,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
     {
         if (_insertKey.Bind(1, id).QueryInt64() is { } inserted)
         {
+            Remember(id, inserted);
             return (inserted, true);
         }
 
@@ -167,7 +172,25 @@ public sealed partial class SqliteWriteBatch : IDisposable
     /// <summary>The key of a referenced object, created when it is not stored (yet); references usually resolve, so look first.</summary>
     private long KeyForReference(string id)
     {
-        return _findKey.Bind(1, id).QueryInt64() ?? _insertKey.Bind(1, id).QueryInt64()!.Value;
+        if (_recentKeys.TryGetValue(id, out var recent))
+        {
+            return recent;
+        }
+
+        var key = _findKey.Bind(1, id).QueryInt64() ?? _insertKey.Bind(1, id).QueryInt64()!.Value;
+        Remember(id, key);
+        return key;
+    }
+
+    // Keys given out by this batch: references (a sighting's location) usually follow what they name closely.
+    private void Remember(string id, long key)
+    {
+        if (_recentKeys.Count >= RecentKeysLimit)
+        {
+            _recentKeys.Clear();
+        }
+
+        _recentKeys[id] = key;
     }
 
     private static WriteResult SameVersion(ReadOnlySpan<byte> storedHash, ReadOnlySpan<byte> hash, StixObject stixObject) =>
