@@ -263,7 +263,7 @@ public sealed class StixBundleReader
         }
         catch (JsonException ex)
         {
-            item = StixInputItem.Failure(index, line + (ex.LineNumber ?? 0), $"object #{index} is not valid JSON: {Describe(ex)}", fatal: false);
+            item = StixInputItem.Failure(index, line + (ex.LineNumber ?? 0), $"object #{index} is not valid JSON: {JsonErrorText.ForObject(ex, _options.MaxDepth)}", fatal: false);
         }
 
         return Step.Produced;
@@ -377,6 +377,12 @@ public sealed class StixBundleReader
         if (reason.Contains("is invalid after a single JSON value", StringComparison.Ordinal))
         {
             return "unexpected content after the end of the bundle";
+        }
+
+        if (reason.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            // The reader's limit counts the bundle and its array; the person's limit is per object.
+            return $"object #{_nextIndex} nests deeper than the {_options.MaxDepth}-level limit";
         }
 
         if (!_final)

@@ -108,7 +108,7 @@ public sealed class StixJsonLinesReader
         }
         catch (JsonException ex)
         {
-            return StixInputItem.Failure(index, line, $"line {line} is not valid JSON: {JsonErrorText.Reason(ex)}", fatal: false);
+            return StixInputItem.Failure(index, line, $"line {line} is not valid JSON: {JsonErrorText.ForObject(ex, _options.MaxDepth)}", fatal: false);
         }
     }
 

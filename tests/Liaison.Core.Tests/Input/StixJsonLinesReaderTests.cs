@@ -46,9 +46,24 @@ public sealed class StixJsonLinesReaderTests
     }
 
     [Fact]
-    public void Duplicate_keys_are_refused()
+    public void Duplicate_keys_are_refused_naming_the_key()
     {
-        var item = Assert.Single(Read("{\"type\":\"note\",\"a\":1,\"a\":2}\n"));
-        Assert.NotNull(item.Error);
+        var item = Assert.Single(Read("{\"type\":\"note\",\"abc\":1,\"abc\":2}\n"));
+        Assert.Contains("property 'abc' appears twice", item.Error!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_truncated_last_line_is_called_truncated()
+    {
+        var items = Read("{\"type\":\"note\"}\n{\"type\":\"note\"");
+        Assert.Contains("line 2 is not valid JSON: ends early (truncated JSON)", items[1].Error!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_naming_the_limit()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100);
+        var item = Assert.Single(Read(deep));
+        Assert.Contains("nests deeper than the 64-level limit", item.Error!.Reason, StringComparison.Ordinal);
     }
 }
