@@ -117,6 +117,7 @@ internal static class BenchCommand
             ("ingest (read, validate, hash, store, time+space index)", $"{ingest.Elapsed.TotalSeconds:F2} s = {rate:N0} objects/s, {corpusBytes / (1024.0 * 1024) / ingest.Elapsed.TotalSeconds:F1} MiB/s"),
             ("full-text index catch-up", $"{text.Elapsed.TotalSeconds:F2} s = {indexed / Math.Max(text.Elapsed.TotalSeconds, 1e-9):N0} objects/s"),
             ("peak resident memory after ingest", Mib(peakAfterIngest)),
+            ("garbage collections (gen 0/1/2), total pause", $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, {GC.GetTotalPauseDuration().TotalSeconds:F2} s"),
             ("peak resident memory overall", Mib(peak)),
             ("database", $"{store.Statistics().DatabaseBytes / (1024.0 * 1024):F1} MiB"),
         };

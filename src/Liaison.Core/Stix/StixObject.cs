@@ -46,13 +46,26 @@ public sealed class StixObject
     /// <summary>The object as compact UTF-8 JSON, property order and number texts as received.</summary>
     public byte[] ToUtf8Bytes()
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, CompactWriterOptions))
-        {
-            Json.WriteTo(writer);
-        }
+        // One buffer and writer per thread: a fresh writer rents 4 KiB or more per call, which on the ingest path
+        // was most of the garbage made per object.
+        var scratch = t_scratch ??= new CompactScratch();
+        scratch.Buffer.ResetWrittenCount();
+        scratch.Writer.Reset(scratch.Buffer);
+        Json.WriteTo(scratch.Writer);
+        scratch.Writer.Flush();
+        return scratch.Buffer.WrittenSpan.ToArray();
+    }
 
-        return buffer.WrittenSpan.ToArray();
+    [ThreadStatic]
+    private static CompactScratch? t_scratch;
+
+    private sealed class CompactScratch
+    {
+        public CompactScratch() => Writer = new Utf8JsonWriter(Buffer, CompactWriterOptions);
+
+        public System.Buffers.ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+
+        public Utf8JsonWriter Writer { get; }
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace Liaison.Storage.Ingest;
 public sealed class StixIngestor
 {
     private const int StageBatch = 256;
-    private const int QueuedBatches = 16;
+    private const int QueuedBatches = 4;
 
     private readonly SqliteStixStore _store;
     private readonly StixValidator _validator;

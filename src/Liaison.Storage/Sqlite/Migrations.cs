@@ -58,7 +58,7 @@ public static class Migrations
                 time_end_us INTEGER,
                 PRIMARY KEY (cell, object_key, location_key)
             ) WITHOUT ROWID;
-            CREATE INDEX ix_geo_object ON geo (object_key);
+            CREATE INDEX ix_geo_object ON geo (object_key, location_key);
 
             CREATE VIRTUAL TABLE text_index USING fts5 (body, content = '', tokenize = 'unicode61 remove_diacritics 2');
             CREATE TABLE text_index_state (

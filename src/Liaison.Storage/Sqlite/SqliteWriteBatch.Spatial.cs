@@ -11,7 +11,7 @@ namespace Liaison.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteWriteBatch
 {
-    private const int PointCacheLimit = 100_000;
+    private const int PointCacheLimit = 10_000;
 
     // Points written by this batch: referencing objects usually follow their location closely.
     private readonly Dictionary<long, GeoPoint?> _points = [];

@@ -17,7 +17,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
     private readonly SqliteConnection _connection;
     private readonly IClock _clock;
     private readonly SqliteTransaction _transaction;
-    private const int RecentKeysLimit = 100_000;
+    private const int RecentKeysLimit = 10_000;
 
     private readonly List<RawStatement> _statements = [];
     private readonly Dictionary<string, long> _recentKeys = new(StringComparer.Ordinal);
