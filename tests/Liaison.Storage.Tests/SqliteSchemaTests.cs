@@ -11,6 +11,7 @@ public sealed class SqliteSchemaTests
     private static readonly (int Version, string Name, string Sha256)[] Golden =
     [
         (1, "objects, versions, time, space and text indexes", "984e6c935c4d3fd930900fabc40b96e0059ddac895bee3a4d400983d1ddfd9b8"),
+        (2, "TAXII collections, membership, principals, grants and statuses", "a226290e609ad22731ea88b0997a63a50ca7807fe701078832d0cbbc44013faf"),
     ];
 
     [Fact]

@@ -67,6 +67,63 @@ public static class Migrations
             );
             INSERT INTO text_index_state VALUES (1, 0);
             """),
+        new(2, "TAXII collections, membership, principals, grants and statuses", """
+            CREATE TABLE collections (
+                key INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                description TEXT,
+                alias TEXT COLLATE NOCASE UNIQUE,
+                created_at_us INTEGER NOT NULL
+            );
+
+            CREATE TABLE collection_objects (
+                collection_key INTEGER NOT NULL,
+                date_added_us INTEGER NOT NULL,
+                object_key INTEGER NOT NULL,
+                version_us INTEGER NOT NULL,
+                object_seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                PRIMARY KEY (collection_key, date_added_us)
+            ) WITHOUT ROWID;
+            CREATE UNIQUE INDEX ix_collection_objects_version ON collection_objects (collection_key, object_key, version_us);
+            CREATE INDEX ix_collection_objects_type ON collection_objects (collection_key, type, date_added_us);
+
+            CREATE TABLE date_added_state (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                last_us INTEGER NOT NULL
+            );
+            INSERT INTO date_added_state SELECT 1, COALESCE(MAX(added_at_us), 0) FROM objects;
+
+            CREATE TABLE principals (
+                key INTEGER PRIMARY KEY,
+                name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+                password_hash TEXT NOT NULL,
+                token_lookup TEXT NOT NULL UNIQUE,
+                token_hash TEXT NOT NULL,
+                created_at_us INTEGER NOT NULL,
+                revoked_at_us INTEGER
+            );
+
+            CREATE TABLE grants (
+                principal_key INTEGER NOT NULL,
+                collection_key INTEGER NOT NULL,
+                can_read INTEGER NOT NULL,
+                can_write INTEGER NOT NULL,
+                PRIMARY KEY (principal_key, collection_key)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE statuses (
+                id TEXT PRIMARY KEY,
+                collection_id TEXT NOT NULL,
+                principal TEXT NOT NULL,
+                complete INTEGER NOT NULL,
+                request_timestamp_us INTEGER NOT NULL,
+                saved_at_us INTEGER NOT NULL,
+                details BLOB NOT NULL
+            );
+            CREATE INDEX ix_statuses_saved ON statuses (saved_at_us);
+            """),
     ];
 
     /// <summary>The schema version this code expects.</summary>

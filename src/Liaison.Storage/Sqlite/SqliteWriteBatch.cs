@@ -28,6 +28,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
     private readonly RawStatement _insert;
     private readonly RawStatement _demote;
     private long _lastAddedAt;
+    private long _persistedAddedAt;
     private bool _completed;
 
     internal SqliteWriteBatch(SqliteConnection connection, IClock clock)
@@ -39,17 +40,20 @@ public sealed partial class SqliteWriteBatch : IDisposable
         _insertKey = Prepare("INSERT INTO object_keys (id) VALUES (?1) ON CONFLICT (id) DO NOTHING RETURNING key");
         _findKey = Prepare("SELECT key FROM object_keys WHERE id = ?1");
         _findLatest = Prepare("SELECT seq, version_us, content_hash, revoked FROM objects WHERE key = ?1 AND latest = 1");
-        _findVersion = Prepare("SELECT content_hash FROM objects WHERE key = ?1 AND version_us = ?2");
+        _findVersion = Prepare("SELECT content_hash, seq FROM objects WHERE key = ?1 AND version_us = ?2");
         _insert = Prepare(
             "INSERT INTO objects (key, type, version_us, added_at_us, latest, revoked, time_start_us, time_end_us, content_hash, json) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         _demote = Prepare("UPDATE objects SET latest = 0 WHERE seq = ?1");
         PrepareSpatial();
+        PrepareCollections();
 
+        // Collection membership draws its date_added from the same sequence; date_added_state keeps the highest value
+        // ever handed out, so removing members never lets a value be handed out twice.
         using var max = _connection.CreateCommand();
         max.Transaction = _transaction;
-        max.CommandText = "SELECT COALESCE(MAX(added_at_us), 0) FROM objects";
-        _lastAddedAt = SqliteStixStore.ToLong(max.ExecuteScalar());
+        max.CommandText = "SELECT MAX(COALESCE((SELECT MAX(added_at_us) FROM objects), 0), (SELECT last_us FROM date_added_state))";
+        _lastAddedAt = _persistedAddedAt = SqliteStixStore.ToLong(max.ExecuteScalar());
     }
 
     /// <summary>Stores one validated object (a no-op when this exact version is already there).</summary>
@@ -60,7 +64,11 @@ public sealed partial class SqliteWriteBatch : IDisposable
     }
 
     /// <summary>Stores one validated object whose hash, compact JSON and index facts the caller already computed.</summary>
-    public WriteResult Add(StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
+    public WriteResult Add(StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts) =>
+        Store(stixObject, hash, utf8Json, facts).Result;
+
+    /// <summary>Stores a version as <see cref="Add(StixObject, ContentHash, byte[], IndexFacts)"/> does, and says which row holds it.</summary>
+    private StoredVersion Store(StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
     {
         ArgumentNullException.ThrowIfNull(stixObject);
         ArgumentNullException.ThrowIfNull(facts);
@@ -81,12 +89,12 @@ public sealed partial class SqliteWriteBatch : IDisposable
                     latestVersion = _findLatest.Int64(1);
                     if (latestVersion == version)
                     {
-                        return SameVersion(_findLatest.Blob(2), hash.Bytes, stixObject);
+                        return new StoredVersion(SameVersion(_findLatest.Blob(2), hash.Bytes, stixObject), key, version, latestSeq.Value);
                     }
 
                     if (_findLatest.Int64(3) != 0 && version > latestVersion)
                     {
-                        return new WriteResult(WriteOutcome.Refused, $"{stixObject.Id} was revoked; a revoked object takes no new versions");
+                        return new StoredVersion(new WriteResult(WriteOutcome.Refused, $"{stixObject.Id} was revoked; a revoked object takes no new versions"), key, version, 0);
                     }
                 }
             }
@@ -104,7 +112,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
             {
                 if (_findVersion.Step())
                 {
-                    return SameVersion(_findVersion.Blob(0), hash.Bytes, stixObject);
+                    return new StoredVersion(SameVersion(_findVersion.Blob(0), hash.Bytes, stixObject), key, version, _findVersion.Int64(1));
                 }
             }
             finally
@@ -124,19 +132,26 @@ public sealed partial class SqliteWriteBatch : IDisposable
             .Bind(7, span?.Start).Bind(8, span?.End)
             .Bind(9, hash.Bytes).Bind(10, utf8Json)
             .Execute();
+        var seq = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
         if (isLatest)
         {
             IndexLocation(stixObject, key, isNewKey, facts);
         }
 
-        return new WriteResult(latestSeq is null ? WriteOutcome.New : WriteOutcome.Updated);
+        return new StoredVersion(new WriteResult(latestSeq is null ? WriteOutcome.New : WriteOutcome.Updated), key, version, seq);
     }
 
     /// <summary>Makes every write of this batch durable and visible.</summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_completed, this);
+        if (_lastAddedAt > _persistedAddedAt)
+        {
+            _saveAddedAt.Bind(1, _lastAddedAt).Execute();
+            _persistedAddedAt = _lastAddedAt;
+        }
+
         _transaction.Commit();
         _completed = true;
     }
