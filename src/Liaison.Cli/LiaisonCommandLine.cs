@@ -24,7 +24,8 @@ internal static class LiaisonCommandLine
                      StatsCommand.Create(globals, environment),
                      DemoCommand.Create(globals, environment),
                      BenchCommand.Create(globals, environment),
-                 })
+                     ServeCommand.Create(globals, environment),
+                 }.Concat(RemoteCommands.Create(globals, environment)))
         {
             root.Subcommands.Add(command);
         }

@@ -12,6 +12,7 @@ public sealed class SqliteSchemaTests
     [
         (1, "objects, versions, time, space and text indexes", "984e6c935c4d3fd930900fabc40b96e0059ddac895bee3a4d400983d1ddfd9b8"),
         (2, "TAXII collections, membership, principals, grants and statuses", "a226290e609ad22731ea88b0997a63a50ca7807fe701078832d0cbbc44013faf"),
+        (3, "pull cursors and provenance of received objects", "c4805af04d8d520742c5b645de64d8c0dd7918e423a26abc3e11d361c9982125"),
     ];
 
     [Fact]

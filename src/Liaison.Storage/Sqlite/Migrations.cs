@@ -124,6 +124,22 @@ public static class Migrations
             );
             CREATE INDEX ix_statuses_saved ON statuses (saved_at_us);
             """),
+        new(3, "pull cursors and provenance of received objects", """
+            CREATE TABLE pull_cursors (
+                remote TEXT NOT NULL,
+                collection_id TEXT NOT NULL,
+                date_added TEXT NOT NULL,
+                PRIMARY KEY (remote, collection_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE provenance (
+                seq INTEGER NOT NULL,
+                remote TEXT NOT NULL,
+                collection_id TEXT NOT NULL,
+                received_at_us INTEGER NOT NULL,
+                PRIMARY KEY (seq, remote, collection_id)
+            ) WITHOUT ROWID;
+            """),
     ];
 
     /// <summary>The schema version this code expects.</summary>

@@ -1,0 +1,69 @@
+using Liaison.Core;
+using Liaison.Core.Extensions;
+using Liaison.Core.Validation;
+using Liaison.Server.Security;
+using Liaison.Server.Taxii;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Server;
+
+/// <summary>
+/// The node's HTTP face: TAXII 2.1 (discovery at <c>/taxii2/</c>, one API root at <c>/api/</c>). The host (the CLI's
+/// <c>serve</c>, or a test) creates the builder, so Kestrel, TLS or an in-memory test server are its choice.
+/// </summary>
+public static class LiaisonServer
+{
+    /// <summary>Registers the server's services and builds the application with every endpoint mapped.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, LiaisonServerOptions options, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        builder.Services.AddRouting();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength + 1L);
+        var app = builder.Build();
+
+        var stores = new StorePool(options.DatabasePath, clock);
+        app.Lifetime.ApplicationStopped.Register(stores.Dispose);
+        var taxii = new TaxiiContext(stores, options, clock);
+        var authentication = new TaxiiAuthentication(stores, new LoginThrottle(clock), clock, options);
+
+        app.UseExceptionHandler(errors => errors.Run(context =>
+        {
+            var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            return TaxiiError.Write(context, StatusCodes.Status500InternalServerError, "Internal error",
+                failure is Liaison.Storage.StoreException store ? store.Message : "the server could not complete the request; see its log");
+        }));
+
+        // Routing/method errors that produce no body (404 for unknown paths, 405) still answer with a TAXII error.
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            await TaxiiError.Write(context.HttpContext, response.StatusCode, response.StatusCode == 405 ? "Method not allowed" : "Not found",
+                response.StatusCode == 405 ? $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}" : $"nothing at {context.HttpContext.Request.Path}").ConfigureAwait(false);
+        });
+
+        app.Use(authentication.InvokeAsync);
+        app.Use(async (context, next) =>
+        {
+            if (!TaxiiMediaType.IsAcceptable(context.Request.Headers.Accept.ToString()))
+            {
+                await TaxiiError.Write(context, StatusCodes.Status406NotAcceptable, "Not acceptable",
+                    $"this server answers with {TaxiiMediaType.Taxii}; the Accept header '{context.Request.Headers.Accept}' excludes it").ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+
+        DiscoveryApi.Map(app, taxii);
+        CollectionsApi.Map(app, taxii);
+        ObjectsApi.Map(app, taxii);
+        PostObjectsApi.Map(app, taxii, new StixValidator(LiaisonExtensions.Instance));
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Liaison.Core;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Server;
+
+/// <summary>
+/// Open stores to lend to requests: a store owns one SQLite connection and is not thread safe, and opening one per
+/// request would re-run the schema check every time. SQLite lets the borrowed stores read in parallel beside one
+/// writer.
+/// </summary>
+internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
+{
+    private readonly ConcurrentBag<SqliteStixStore> _idle = [];
+
+    public Lease Rent() => new(this, _idle.TryTake(out var store) ? store : SqliteStixStore.Open(databasePath, clock));
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var store))
+        {
+            store.Dispose();
+        }
+    }
+
+    /// <summary>A borrowed store; dispose to give it back.</summary>
+    public readonly struct Lease(StorePool pool, SqliteStixStore store) : IDisposable
+    {
+        public SqliteStixStore Store => store;
+
+        public void Dispose()
+        {
+            if (pool._idle.Count < 16)
+            {
+                pool._idle.Add(store);
+            }
+            else
+            {
+                store.Dispose();
+            }
+        }
+    }
+}

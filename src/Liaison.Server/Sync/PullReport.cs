@@ -1,0 +1,31 @@
+using Liaison.Core.Stix;
+
+namespace Liaison.Server.Sync;
+
+/// <summary>What pulling one remote collection did.</summary>
+public sealed class PullReport(string collectionId)
+{
+    /// <summary>The remote collection.</summary>
+    public string CollectionId { get; } = collectionId;
+
+    /// <summary>Pages read.</summary>
+    public int Pages { get; internal set; }
+
+    /// <summary>Objects never seen before, stored.</summary>
+    public long New { get; internal set; }
+
+    /// <summary>New versions of known objects, stored.</summary>
+    public long Updated { get; internal set; }
+
+    /// <summary>Versions already stored (nothing changed but the provenance).</summary>
+    public long Unchanged { get; internal set; }
+
+    /// <summary>Objects refused, with the reasons in <see cref="Errors"/> (at most 100 listed).</summary>
+    public long Rejected { get; internal set; }
+
+    /// <summary>Why objects were refused.</summary>
+    public List<StixError> Errors { get; } = [];
+
+    /// <summary>The cursor after the pull (the remote's last date added).</summary>
+    public string? Cursor { get; internal set; }
+}

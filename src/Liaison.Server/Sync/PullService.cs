@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Liaison.Core;
+using Liaison.Core.Canonical;
+using Liaison.Core.Stix;
+using Liaison.Core.Validation;
+using Liaison.Server.Client;
+using Liaison.Storage;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Server.Sync;
+
+/// <summary>
+/// Incremental pull of a remote node's collections. Each page (asked with <c>added_after</c> = the durable cursor)
+/// is validated, stored with its provenance and the cursor moved to the page's <c>X-TAXII-Date-Added-Last</c>, all in
+/// one transaction: killed at any point, the next pull loses nothing and stores nothing twice.
+/// </summary>
+public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixValidator validator, IClock clock)
+{
+    /// <summary>Objects asked per page.</summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Pulls every collection we can read on the remote's default API root, or only <paramref name="collectionId"/>.</summary>
+    public async Task<IReadOnlyList<PullReport>> PullAsync(string remote, Uri discovery, string? collectionId = null, CancellationToken cancel = default)
+    {
+        var roots = await client.ApiRootsAsync(discovery, cancel).ConfigureAwait(false);
+        if (roots.Count == 0)
+        {
+            throw new TaxiiClientException($"{discovery} advertises no API root");
+        }
+
+        var root = roots[0];
+        var collections = await client.CollectionsAsync(root, cancel).ConfigureAwait(false);
+        var targets = collections.Where(c => c.CanRead && (collectionId is null || c.Id == collectionId)).Select(c => c.Id).ToList();
+        if (collectionId is not null && targets.Count == 0)
+        {
+            throw new TaxiiClientException($"remote '{remote}' has no collection '{collectionId}' that we may read");
+        }
+
+        var reports = new List<PullReport>();
+        foreach (var target in targets)
+        {
+            reports.Add(await PullCollectionAsync(remote, root, target, cancel).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    private async Task<PullReport> PullCollectionAsync(string remote, Uri root, string collection, CancellationToken cancel)
+    {
+        var report = new PullReport(collection) { Cursor = store.PullCursor(remote, collection) };
+        while (true)
+        {
+            var page = await client.ObjectsPageAsync(root, collection, report.Cursor, next: null, PageSize, cancel).ConfigureAwait(false);
+            if (page.Objects.Count == 0)
+            {
+                return report;
+            }
+
+            if (page.DateAddedLast is null)
+            {
+                throw new TaxiiClientException($"remote '{remote}' did not send X-TAXII-Date-Added-Last, so a pull cannot resume safely");
+            }
+
+            Store(remote, collection, page, report);
+            report.Pages++;
+            report.Cursor = page.DateAddedLast;
+            if (!page.More)
+            {
+                return report;
+            }
+        }
+    }
+
+    private void Store(string remote, string collection, TaxiiPage page, PullReport report)
+    {
+        var provenance = new Provenance(remote, collection, (clock.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10);
+        var valid = new List<(StixObject Object, IReadOnlyList<string> Markings)>(page.Objects.Count);
+        var index = 0;
+        foreach (var element in page.Objects)
+        {
+            var result = validator.Validate(element, index++);
+            if (result.Object is { } stixObject)
+            {
+                valid.Add((stixObject, result.MarkingRefs));
+            }
+            else
+            {
+                Reject(report, result.Errors);
+            }
+        }
+
+        var markings = new HashSet<string>(valid.Where(v => v.Object.Type == "marking-definition").Select(v => v.Object.Id.Value), StringComparer.Ordinal);
+        using var batch = store.BeginBatch();
+        foreach (var (stixObject, refs) in valid)
+        {
+            var missing = refs.FirstOrDefault(m => !markings.Contains(m) && !WellKnownMarkings.IsWellKnown(m) && !store.Contains(m));
+            if (missing is not null)
+            {
+                Reject(report, [new StixError(null, stixObject.Id.Value, "$.object_marking_refs", $"marking {missing} is not defined here")]);
+                continue;
+            }
+
+            var written = batch.AddReceived(stixObject, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), provenance);
+            switch (written.Outcome)
+            {
+                case WriteOutcome.New: report.New++; break;
+                case WriteOutcome.Updated: report.Updated++; break;
+                case WriteOutcome.Unchanged: report.Unchanged++; break;
+                default: Reject(report, [new StixError(null, stixObject.Id.Value, "$", written.Reason!)]); break;
+            }
+        }
+
+        batch.SetPullCursor(remote, collection, page.DateAddedLast!);
+        batch.Commit();
+    }
+
+    private static void Reject(PullReport report, IReadOnlyList<StixError> errors)
+    {
+        report.Rejected++;
+        foreach (var error in errors)
+        {
+            if (report.Errors.Count < 100)
+            {
+                report.Errors.Add(error);
+            }
+        }
+    }
+}
