@@ -136,9 +136,9 @@ public sealed class StixBundleReaderTests
         var suffix = Encoding.UTF8.GetBytes("\"}]}");
         var stream = new RepeatingStream(prefix, (byte)'a', 100L * 1024 * 1024, suffix);
 
-        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var item = Assert.Single(new StixBundleReader(stream).Read());
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(item.IsFatal);
         Assert.Contains("larger than the 16 MiB limit", item.Error!.Reason, StringComparison.Ordinal);
