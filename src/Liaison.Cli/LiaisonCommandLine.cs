@@ -24,6 +24,9 @@ internal static class LiaisonCommandLine
                      StatsCommand.Create(globals, environment),
                      DemoCommand.Create(globals, environment),
                      BenchCommand.Create(globals, environment),
+                     PrincipalCommand.Create(globals, environment),
+                     CollectionCommand.Create(globals, environment),
+                     GrantCommand.Create(globals, environment),
                      ServeCommand.Create(globals, environment),
                  }.Concat(RemoteCommands.Create(globals, environment)))
         {
