@@ -20,6 +20,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure end-to-end throughput on a generated corpus.");
         command.Subcommands.Add(Ingest(globals, environment));
         command.Subcommands.Add(QueryBench(globals, environment));
+        command.Subcommands.Add(Sync(globals, environment));
         return command;
     }
 
@@ -53,6 +54,56 @@ internal static class BenchCommand
                 {
                     Directory.Delete(directory, recursive: true);
                 }
+            }
+        });
+        return command;
+    }
+
+    private static Command Sync(GlobalOptions globals, CliEnvironment environment)
+    {
+        var objects = new Option<int>("--objects") { Description = "Corpus size.", DefaultValueFactory = _ => 200_000 };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed.", DefaultValueFactory = _ => 2015 };
+        var pages = new Option<int>("--pages") { Description = "Pages of 1,000 to time on the server after the sync.", DefaultValueFactory = _ => 200 };
+        var command = new Command("sync", "Two nodes on loopback: POST the corpus to one over TAXII, pull it all into the other, time pages of 1,000.") { objects, seed, pages };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var output = new CliOutput(environment, parse.GetValue(globals.Json));
+            if (parse.GetValue(objects) < 1)
+            {
+                throw new CliException(ExitCodes.Usage, "--objects must be at least 1");
+            }
+
+            var directory = Path.Combine(Path.GetTempPath(), $"liaison-bench-sync-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(directory);
+            try
+            {
+                var result = await SyncBenchmark.RunAsync(directory, parse.GetValue(objects), parse.GetValue(seed), parse.GetValue(pages), cancel).ConfigureAwait(false);
+                var rows = new List<(string, string)>
+                {
+                    ("machine", $"{Environment.ProcessorCount} cores, {Environment.OSVersion}"),
+                    ("objects", result.Objects.ToString("N0", CultureInfo.InvariantCulture)),
+                    ("POST, envelopes of 1,000 (validate, store, membership)", $"{result.PostSeconds:F2} s = {result.Objects / result.PostSeconds:N0} objects/s"),
+                    ("pull over TAXII into a second node (validate, store, cursor)", $"{result.PullSeconds:F2} s = {result.Pulled / result.PullSeconds:N0} objects/s"),
+                    ("peak resident memory (both nodes, one process)", Mib(PeakMemory.Bytes())),
+                };
+                if (result.PageMilliseconds.Count > 0)
+                {
+                    var sorted = result.PageMilliseconds.Order().ToList();
+                    rows.Add(("GET page of 1,000 p50 / p95 / p99 / max", $"{At(sorted, 0.5):F1} / {At(sorted, 0.95):F1} / {At(sorted, 0.99):F1} / {sorted[^1]:F1} ms"));
+                }
+
+                Report(output, rows, new JsonObject
+                {
+                    ["objects"] = result.Objects,
+                    ["post_objects_per_second"] = result.Objects / result.PostSeconds,
+                    ["pull_objects_per_second"] = result.Pulled / result.PullSeconds,
+                    ["page_ms"] = Json(result.PageMilliseconds),
+                });
+                return result.Pulled == result.Objects ? ExitCodes.Ok : ExitCodes.Rejected;
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
             }
         });
         return command;
