@@ -222,6 +222,25 @@ public sealed class ObjectsTests
     }
 
     [Fact]
+    public async Task Delete_without_a_version_filter_removes_every_version_and_with_one_only_those()
+    {
+        await using var server = await TaxiiTestServer.StartAsync();
+        var client = server.Client();
+        var url = server.CollectionUrl("shared");
+        await Post(client, url, Note(1, "v1", modified: "2015-12-15T00:00:00.000Z"));
+        await Post(client, url, Note(1, "v2", modified: "2015-12-16T00:00:00.000Z"));
+        await Post(client, url, Note(2, "a", modified: "2015-12-15T00:00:00.000Z"));
+        await Post(client, url, Note(2, "b", modified: "2015-12-16T00:00:00.000Z"));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(url + $"objects/{Id("note", 1)}/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url + $"objects/{Id("note", 1)}/?match[version]=all")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(url + $"objects/{Id("note", 2)}/?match[version]=last")).StatusCode);
+        var left = await TaxiiTestServer.Json(await client.GetAsync(url + $"objects/{Id("note", 2)}/?match[version]=all"));
+        Assert.Equal("a", Assert.Single(left.GetProperty("objects").EnumerateArray()).GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task An_empty_collection_omits_the_objects_list()
     {
         await using var server = await TaxiiTestServer.StartAsync();

@@ -38,7 +38,7 @@ internal static class AdminSupport
             throw new CliException(ExitCodes.Usage, "the line read from standard input is not valid UTF-8");
         }
 
-        return line.Length > 0 ? line : throw new CliException(ExitCodes.Usage, "expected a password on the first line of standard input, found none");
+        return line.Length > 0 ? line : throw new CliException(ExitCodes.Usage, "expected the secret (password or token) on the first line of standard input, found none");
     }
 
     /// <summary>The collection named by id or alias; an unknown one is a rejected request (exit 1).</summary>

@@ -47,7 +47,7 @@ internal static class RemoteCommands
                 throw new CliException(ExitCodes.Usage, "give either --user U --password-stdin, or --token-stdin");
             }
 
-            var secret = ReadSecret(environment);
+            var secret = AdminSupport.ReadSecretLine(environment);
             new RemoteRegistry(home).Save(parse.GetValue(name)!, new RemoteEntry { DiscoveryUrl = uri.AbsoluteUri, User = parse.GetValue(user), Secret = secret });
             output.Success($"Remote '{parse.GetValue(name)}' saved ({uri.AbsoluteUri}); its credentials are in {home.KeysDirectory} (mode 0600)");
             output.Result(new JsonObject { ["name"] = parse.GetValue(name), ["url"] = uri.AbsoluteUri });
@@ -165,12 +165,5 @@ internal static class RemoteCommands
             }
         });
         return command;
-    }
-
-    private static string ReadSecret(CliEnvironment environment)
-    {
-        using var reader = new StreamReader(environment.Stdin, leaveOpen: true);
-        var line = reader.ReadLine()?.TrimEnd('\r');
-        return string.IsNullOrEmpty(line) ? throw new CliException(ExitCodes.Usage, "expected the secret on the first line of standard input") : line;
     }
 }

@@ -166,7 +166,10 @@ internal static class ObjectsApi
             return TaxiiError.Forbidden($"deleting from collection {id} needs both read and write access");
         }
 
-        var removed = lease.Store.DeleteFromCollection(collection.Id, objectId, query.Filter);
+        // Without match[version], DELETE removes every version: removing only the latest would resurrect the one
+        // before it, which is not what "delete this object" means to anyone.
+        var filter = context.Request.Query.ContainsKey("match[version]") ? query.Filter : query.Filter with { Versions = new TaxiiVersionFilter(false, false, true, []) };
+        var removed = lease.Store.DeleteFromCollection(collection.Id, objectId, filter);
         return removed == 0
             ? TaxiiError.NotFound($"no object '{objectId}' matching these filters in collection {id}")
             : TaxiiJson.Response(StatusCodes.Status200OK, writer =>
