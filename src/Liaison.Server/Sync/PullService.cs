@@ -48,9 +48,10 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     private async Task<PullReport> PullCollectionAsync(string remote, Uri root, string collection, CancellationToken cancel)
     {
         var report = new PullReport(collection) { Cursor = store.PullCursor(remote, collection) };
+        var fetching = client.ObjectsPageAsync(root, collection, report.Cursor, next: null, PageSize, cancel);
         while (true)
         {
-            var page = await client.ObjectsPageAsync(root, collection, report.Cursor, next: null, PageSize, cancel).ConfigureAwait(false);
+            var page = await fetching.ConfigureAwait(false);
             if (page.Objects.Count == 0)
             {
                 return report;
@@ -61,7 +62,27 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 throw new TaxiiClientException($"remote '{remote}' did not send X-TAXII-Date-Added-Last, so a pull cannot resume safely");
             }
 
-            Store(remote, collection, page, report);
+            // Ask for the next page while this one is stored: the network and the remote work while we write. The
+            // durable cursor still moves only with the objects it covers, so a crash here loses nothing.
+            if (page.More)
+            {
+                fetching = client.ObjectsPageAsync(root, collection, page.DateAddedLast, next: null, PageSize, cancel);
+            }
+
+            try
+            {
+                Store(remote, collection, page, report);
+            }
+            catch
+            {
+                if (page.More)
+                {
+                    _ = fetching.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                }
+
+                throw;
+            }
+
             report.Pages++;
             report.Cursor = page.DateAddedLast;
             if (!page.More)
