@@ -35,6 +35,8 @@ internal static class ServeCommand
             if (parse.GetValue(certificate) is { } path)
             {
                 var tls = LoadCertificate(Path.Combine(environment.WorkingDirectory, path), environment.Variable(TlsPasswordVariable));
+                // The slim builder leaves HTTPS out unless asked for.
+                builder.WebHost.UseKestrelHttpsConfiguration();
                 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = tls));
             }
             else if (uri.Scheme == "https")

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Liaison.Cli.Tests.EndToEnd;
+
+/// <summary><c>liaison serve</c> as a real process: HTTPS with a configured certificate, and refusals without one.</summary>
+public sealed class ServeTlsTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"liaison-tls-{Guid.NewGuid():N}");
+
+    public ServeTlsTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Serve_speaks_https_with_the_configured_certificate_and_still_demands_credentials()
+    {
+        var home = Path.Combine(_root, "node");
+        Assert.Equal(0, (await NodeProcess.RunAsync(_root, null, "--home", home, "init", "--name", "FRA")).ExitCode);
+        var created = await NodeProcess.RunAsync(_root, null, "--home", home, "principal", "create", "rus", "--json");
+        var password = JsonDocument.Parse(created.Output).RootElement.GetProperty("password").GetString()!;
+
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = Path.Combine(_root, "node.pfx");
+        File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx));
+
+        var port = NodeProcess.FreePort();
+        using var server = NodeProcess.Start(_root, null, "--home", home, "serve", "--urls", $"https://127.0.0.1:{port}", "--tls-certificate", pfx);
+        using var handler = new HttpClientHandler
+        {
+            // The test trusts exactly the certificate it made.
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
+        };
+        using var http = new HttpClient(handler);
+        var url = $"https://127.0.0.1:{port}/taxii2/";
+
+        HttpResponseMessage? anonymous = null;
+        for (var attempt = 0; attempt < 300 && anonymous is null; attempt++)
+        {
+            try
+            {
+                anonymous = await http.GetAsync(url);
+            }
+            catch (HttpRequestException)
+            {
+                Assert.False(server.HasExited, server.Output);
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotNull(anonymous);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        using var authenticated = new HttpRequestMessage(HttpMethod.Get, url);
+        authenticated.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"rus:{password}")));
+        var response = await http.SendAsync(authenticated);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        server.Kill();
+    }
+
+    [Fact]
+    public async Task Https_without_a_certificate_is_a_usage_error()
+    {
+        var home = Path.Combine(_root, "node");
+        Assert.Equal(0, (await NodeProcess.RunAsync(_root, null, "--home", home, "init", "--name", "FRA")).ExitCode);
+
+        var (exit, output) = await NodeProcess.RunAsync(_root, null, "--home", home, "serve", "--urls", "https://127.0.0.1:1");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--tls-certificate", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_certificate_is_refused_naming_the_file()
+    {
+        var home = Path.Combine(_root, "node");
+        Assert.Equal(0, (await NodeProcess.RunAsync(_root, null, "--home", home, "init", "--name", "FRA")).ExitCode);
+        var bogus = Path.Combine(_root, "bogus.pfx");
+        File.WriteAllText(bogus, "not a certificate");
+
+        var (exit, output) = await NodeProcess.RunAsync(_root, null, "--home", home, "serve", "--urls", "https://127.0.0.1:1", "--tls-certificate", bogus);
+
+        Assert.Equal(ExitCodes.NodeError, exit);
+        Assert.Contains("bogus.pfx", output, StringComparison.Ordinal);
+    }
+}
