@@ -38,7 +38,7 @@ public sealed partial class SqliteStixStore : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864; PRAGMA wal_autocheckpoint = 16384; PRAGMA busy_timeout = 10000;");
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864; PRAGMA wal_autocheckpoint = 16384; PRAGMA busy_timeout = 10000;");
             connection.CreateFunction("distance_km", (double lat1, double lon1, double lat2, double lon2) =>
                 new GeoPoint(lat1, lon1).DistanceKmTo(new GeoPoint(lat2, lon2)), isDeterministic: true);
             SqliteSchema.Migrate(connection, clock.UtcNow);
