@@ -13,7 +13,11 @@ internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
 {
     private readonly ConcurrentBag<SqliteStixStore> _idle = [];
 
-    public Lease Rent() => new(this, _idle.TryTake(out var store) ? store : SqliteStixStore.Open(databasePath, clock));
+    // Each open store has its own page cache: several small ones, not several bulk-sized ones.
+    private const int CacheMebibytesPerStore = 24;
+    private const int MaxIdle = 8;
+
+    public Lease Rent() => new(this, _idle.TryTake(out var store) ? store : SqliteStixStore.Open(databasePath, clock, CacheMebibytesPerStore));
 
     public void Dispose()
     {
@@ -30,7 +34,7 @@ internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
 
         public void Dispose()
         {
-            if (pool._idle.Count < 16)
+            if (pool._idle.Count < MaxIdle)
             {
                 pool._idle.Add(store);
             }

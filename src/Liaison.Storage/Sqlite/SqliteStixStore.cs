@@ -28,17 +28,25 @@ public sealed partial class SqliteStixStore : IDisposable
     /// <summary>The schema version of the open database.</summary>
     public int SchemaVersion => SqliteSchema.CurrentVersion(_connection);
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <summary>The page cache of a store used for bulk writes (ingest, pull): the B-trees stay hot.</summary>
+    public const int DefaultCacheMebibytes = 128;
+
+    /// <summary>
+    /// Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date. Each open
+    /// store has its own page cache of up to <paramref name="cacheMebibytes"/>; a server holding several stores open
+    /// should give each a smaller one.
+    /// </summary>
     /// <exception cref="StoreException">The file cannot be opened or has a newer schema.</exception>
-    public static SqliteStixStore Open(string path, IClock clock)
+    public static SqliteStixStore Open(string path, IClock clock, int cacheMebibytes = DefaultCacheMebibytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cacheMebibytes, 1);
         ArgumentNullException.ThrowIfNull(clock);
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864; PRAGMA wal_autocheckpoint = 16384; PRAGMA busy_timeout = 10000;");
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -" + (cacheMebibytes * 1024).ToString(CultureInfo.InvariantCulture) + "; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864; PRAGMA wal_autocheckpoint = 16384; PRAGMA busy_timeout = 10000;");
             connection.CreateFunction("distance_km", (double lat1, double lon1, double lat2, double lon2) =>
                 new GeoPoint(lat1, lon1).DistanceKmTo(new GeoPoint(lat2, lon2)), isDeterministic: true);
             SqliteSchema.Migrate(connection, clock.UtcNow);
