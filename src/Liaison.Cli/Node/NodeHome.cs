@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Liaison.Core.Crypto;
 using Liaison.Storage;
 using Liaison.Storage.Sqlite;
 
@@ -66,18 +65,6 @@ internal sealed class NodeHome
         catch (StoreException ex)
         {
             throw new CliException(ExitCodes.NodeError, ex.Message);
-        }
-    }
-
-    public NodeKey LoadKey()
-    {
-        try
-        {
-            return NodeKey.Import(File.ReadAllBytes(KeyPath));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
-        {
-            throw new CliException(ExitCodes.NodeError, $"cannot read the identity key {KeyPath}: {ex.Message}");
         }
     }
 }

@@ -22,9 +22,6 @@ public readonly record struct StixId
     /// <summary>The type part, before the <c>--</c>.</summary>
     public string Type => Value[.._separator];
 
-    /// <summary>The UUID part, after the <c>--</c>.</summary>
-    public Guid Uuid => Guid.ParseExact(Value.AsSpan(_separator + 2), "D");
-
     /// <summary>Parses an identifier, or returns a reason a person can act on.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out StixId? id, [NotNullWhen(false)] out string? reason)
     {
@@ -68,9 +65,6 @@ public readonly record struct StixId
 
     /// <summary>Creates a new random (version 4) identifier of the given type.</summary>
     public static StixId NewRandom(string type) => Parse($"{type}--{Guid.NewGuid():D}");
-
-    /// <summary>Creates the identifier of the given type with the given UUID.</summary>
-    public static StixId FromUuid(string type, Guid uuid) => Parse($"{type}--{uuid:D}");
 
     /// <inheritdoc />
     public override string ToString() => Value;

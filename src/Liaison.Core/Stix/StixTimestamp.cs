@@ -28,9 +28,6 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     /// <summary>How many fractional-second digits the text carries (0 when it has none).</summary>
     public int FractionDigits { get; }
 
-    /// <summary>The instant as a UTC <see cref="DateTimeOffset"/>, truncated to 100 ns.</summary>
-    public DateTimeOffset ToDateTimeOffset() => DateTimeOffset.UnixEpoch.AddTicks(UnixMicroseconds * 10);
-
     /// <summary>Makes a timestamp with millisecond precision (the STIX minimum for created/modified).</summary>
     public static StixTimestamp FromDateTimeOffset(DateTimeOffset instant)
     {
