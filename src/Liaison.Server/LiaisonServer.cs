@@ -29,6 +29,8 @@ public static class LiaisonServer
 
         var stores = new StorePool(options.DatabasePath, clock);
         app.Lifetime.ApplicationStopped.Register(stores.Dispose);
+        var checkpointer = new Liaison.Storage.Sqlite.WalCheckpointer(options.DatabasePath, TimeSpan.FromMilliseconds(250));
+        app.Lifetime.ApplicationStopped.Register(checkpointer.Dispose);
         var taxii = new TaxiiContext(stores, options, clock);
         var authentication = new TaxiiAuthentication(stores, new LoginThrottle(clock), clock, options);
 

@@ -64,6 +64,7 @@ internal static class SyncBenchmark
         long pulled;
         var pull = Stopwatch.StartNew();
         using (var store = pullerHome.OpenStore())
+        using (new Liaison.Storage.Sqlite.WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250)))
         {
             var reports = await new PullService(store, client, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
                 .PullAsync("a", discovery, collection.ToString("D"), cancel).ConfigureAwait(false);

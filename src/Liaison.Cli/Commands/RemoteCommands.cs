@@ -7,6 +7,7 @@ using Liaison.Core.Input;
 using Liaison.Core.Validation;
 using Liaison.Server.Client;
 using Liaison.Server.Sync;
+using Liaison.Storage.Sqlite;
 
 namespace Liaison.Cli.Commands;
 
@@ -96,6 +97,7 @@ internal static class RemoteCommands
             var remoteName = parse.GetValue(name)!;
             var remote = new RemoteRegistry(home).Get(remoteName);
             using var store = home.OpenStore();
+            using var checkpointer = new WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250));
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             var service = new PullService(store, new TaxiiClient(http, remote.Credentials()), new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance);
             IReadOnlyList<PullReport> reports;
