@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Liaison.Core.Stix;
+
+namespace Liaison.Core.Policy;
+
+/// <summary>
+/// A release delay: an object may go out only <see cref="Delay"/> after its reference time, the first present of
+/// <see cref="ReferenceProperties"/> (by default <c>modified</c>, then <c>created</c>; a clause may name
+/// <c>strike_time</c> to hold strike assessments for some hours after the strike). A pure function of the object and
+/// the instant given: the caller reads its <see cref="IClock"/>. Immutable and thread safe.
+/// </summary>
+/// <remarks>
+/// An object with none of the reference properties (a cyber-observable) has nothing to delay from and is releasable
+/// at once. Only top-level properties are read.
+/// </remarks>
+public sealed class Embargo
+{
+    private readonly string[] _references;
+
+    /// <summary>Creates a delay counted from the first present of <paramref name="referenceProperties"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="delay"/> is negative.</exception>
+    public Embargo(TimeSpan delay, IEnumerable<string>? referenceProperties = null)
+    {
+        Preconditions.CheckArgument(delay >= TimeSpan.Zero, "an embargo delay cannot be negative");
+        Delay = delay;
+        _references = [.. referenceProperties ?? ["modified", "created"]];
+        Preconditions.CheckArgument(_references.Length > 0, "an embargo needs at least one reference property");
+    }
+
+    /// <summary>How long after the reference time the object is held.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>The properties read, in order, for the reference time.</summary>
+    public IReadOnlyList<string> ReferenceProperties => _references;
+
+    /// <summary>Whether <paramref name="stixObject"/> may be released at <paramref name="now"/>, and from when.</summary>
+    public EmbargoDecision Evaluate(JsonObject stixObject, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(stixObject);
+        foreach (var name in _references)
+        {
+            if (stixObject[name] is JsonValue value && value.TryGetValue(out string? text) && StixTimestamp.TryParse(text, out var reference, out _))
+            {
+                var at = DateTimeOffset.UnixEpoch.AddTicks(reference.Value.UnixMicroseconds * 10) + Delay;
+                return new EmbargoDecision(now >= at, at);
+            }
+        }
+
+        return new EmbargoDecision(true, null);
+    }
+
+    /// <summary>Evaluates against the instant read from <paramref name="clock"/>.</summary>
+    public EmbargoDecision Evaluate(JsonObject stixObject, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return Evaluate(stixObject, clock.UtcNow);
+    }
+}
+
+/// <summary>The answer of an <see cref="Embargo"/>.</summary>
+/// <param name="IsReleasable">True when the delay has passed (or there is nothing to delay from).</param>
+/// <param name="ReleasableAt">When the object becomes releasable; null when it has no reference time.</param>
+public readonly record struct EmbargoDecision(bool IsReleasable, DateTimeOffset? ReleasableAt);
+
+/// <summary>
+/// "Coarse now, precise after T": until an <see cref="Embargo"/> lifts, an object goes out through the coarse
+/// transforms; from then on, through the precise ones (the pipeline releases the precise version as a new version of
+/// the released object). Immutable and thread safe.
+/// </summary>
+public sealed class GraduatedRelease
+{
+    /// <summary>Creates the rule.</summary>
+    public GraduatedRelease(StixTransform coarse, StixTransform precise, Embargo preciseAfter)
+    {
+        ArgumentNullException.ThrowIfNull(coarse);
+        ArgumentNullException.ThrowIfNull(precise);
+        ArgumentNullException.ThrowIfNull(preciseAfter);
+        Coarse = coarse;
+        Precise = precise;
+        PreciseAfter = preciseAfter;
+    }
+
+    /// <summary>The transforms used while the embargo holds.</summary>
+    public StixTransform Coarse { get; }
+
+    /// <summary>The transforms used once it has lifted.</summary>
+    public StixTransform Precise { get; }
+
+    /// <summary>When the precise form becomes releasable.</summary>
+    public Embargo PreciseAfter { get; }
+
+    /// <summary>Which transforms apply to <paramref name="stixObject"/> at <paramref name="now"/>, and when that changes.</summary>
+    public GraduatedChoice Choose(JsonObject stixObject, DateTimeOffset now)
+    {
+        var decision = PreciseAfter.Evaluate(stixObject, now);
+        return decision.IsReleasable
+            ? new GraduatedChoice(Precise, IsPrecise: true, decision.ReleasableAt)
+            : new GraduatedChoice(Coarse, IsPrecise: false, decision.ReleasableAt);
+    }
+}
+
+/// <summary>The transforms a <see cref="GraduatedRelease"/> chose.</summary>
+/// <param name="Transforms">What to apply now.</param>
+/// <param name="IsPrecise">True when the precise form was chosen.</param>
+/// <param name="PreciseAt">When the precise form is (or became) releasable; null when the object has no reference time.</param>
+public readonly record struct GraduatedChoice(StixTransform Transforms, bool IsPrecise, DateTimeOffset? PreciseAt);
