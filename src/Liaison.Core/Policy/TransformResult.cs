@@ -27,7 +27,7 @@ public sealed class TransformResult
 
     /// <summary>
     /// Objects that must travel with <see cref="Object"/> so that its references do not dangle (e.g. the pseudonymous
-    /// identities of <c>SourcePseudonymisation</c>), ordered by id, without duplicates.
+    /// identities of <see cref="SourcePseudonymisation"/>), ordered by id, without duplicates.
     /// </summary>
     public IReadOnlyList<JsonObject> Companions { get; }
 }
