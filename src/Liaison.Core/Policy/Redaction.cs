@@ -10,7 +10,8 @@ namespace Liaison.Core.Policy;
 /// <remarks>
 /// <para>Rules, in order of precedence:</para>
 /// <list type="bullet">
-/// <item>A path that is absent from an object changes nothing.</item>
+/// <item>A path that is absent from an object changes nothing; a path that meets the wrong shape (a list where it
+/// names a property, an object where it says <c>[*]</c>) is an error, so a mistyped clause fails closed.</item>
 /// <item>Removing a property STIX (or the Liaison extension schema) requires where it sits — <c>name</c> of an
 /// identity, <c>source_ref</c> of a claim, an object's own <c>id</c>, the extension a Liaison object type must declare —
 /// is an error of the clause: the object is not produced. A list that a redaction empties counts as removed.</item>
@@ -26,6 +27,7 @@ namespace Liaison.Core.Policy;
 public sealed partial class Redaction : StixTransform
 {
     private const string Name = "redact";
+    private const int MaxCachedTypes = 1024;
 
     private readonly PropertyPath[] _paths;
     private readonly ConcurrentDictionary<string, PathPlan[]> _plans = new(StringComparer.Ordinal);
@@ -55,7 +57,16 @@ public sealed partial class Redaction : StixTransform
     internal override void ApplyTo(JsonObject target, TransformContext context)
     {
         var type = target["type"] is JsonValue t && t.TryGetValue(out string? s) ? s : "";
-        var plans = _plans.GetOrAdd(type, static (type, paths) => [.. paths.Select(p => PathPlan.For(type, p))], _paths);
+        // One plan per object type; custom types are open-ended, so past a bound plans are made and not kept.
+        if (!_plans.TryGetValue(type, out var plans))
+        {
+            plans = [.. _paths.Select(p => PathPlan.For(type, p))];
+            if (_plans.Count < MaxCachedTypes)
+            {
+                _plans.TryAdd(type, plans);
+            }
+        }
+
         for (var p = 0; p < plans.Length; p++)
         {
             var plan = plans[p];
@@ -106,6 +117,8 @@ public sealed partial class Redaction : StixTransform
         {
             if (child is not JsonArray list)
             {
+                // Fail closed: a path that does not match the object's shape would otherwise leak silently.
+                context.Error(Name, plan.Path.Text, $"'{name}' is not a list here, so [*] cannot follow it");
                 return;
             }
 
@@ -137,6 +150,12 @@ public sealed partial class Redaction : StixTransform
                 CheckGroups(node, plan, k, isListElement, ref dropNode, context);
             }
 
+            return;
+        }
+
+        if (child is JsonArray)
+        {
+            context.Error(Name, plan.Path.Text, $"'{name}' is a list here; write {name}[*] to reach into its elements");
             return;
         }
 

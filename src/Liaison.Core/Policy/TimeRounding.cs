@@ -72,7 +72,7 @@ public sealed class TimeRounding : StixTransform
     private void Round(JsonObject node)
     {
         List<(string Name, JsonNode Child)>? containers = null;
-        List<string>? rounded = null;
+        List<(string Name, StixTimestamp Value)>? rounded = null;
         foreach (var (name, child) in node)
         {
             if (child is JsonObject or JsonArray)
@@ -80,17 +80,16 @@ public sealed class TimeRounding : StixTransform
                 (containers ??= []).Add((name, child));
             }
             else if (_names.Contains(name) && child is JsonValue value && value.TryGetValue(out string? text)
-                && StixTimestamp.TryParse(text, out _, out _))
+                && StixTimestamp.TryParse(text, out var timestamp, out _))
             {
-                (rounded ??= []).Add(name);
+                (rounded ??= []).Add((name, timestamp.Value));
             }
         }
 
         if (rounded is not null)
         {
-            foreach (var name in rounded)
+            foreach (var (name, timestamp) in rounded)
             {
-                var timestamp = StixTimestamp.Parse((string)node[name]!);
                 var floor = Granularity.Floor(timestamp.UnixMicroseconds);
                 if (floor != timestamp.UnixMicroseconds)
                 {

@@ -196,6 +196,22 @@ public sealed class RedactionTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void A_path_that_names_a_list_without_a_wildcard_fails_closed()
+    {
+        var error = PolicyAssert.Fails(Redaction.Of("external_references.url").Apply(WithReferences()));
+
+        Assert.Contains("external_references[*]", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wildcard_on_something_that_is_not_a_list_fails_closed()
+    {
+        var error = PolicyAssert.Fails(Redaction.Of("civilian_harm[*].description").Apply(Examples.StrikeAssessment()));
+
+        Assert.Contains("not a list", error.Reason, StringComparison.Ordinal);
+    }
+
     internal static JsonObject Location() => JsonNode.Parse("""
         {
           "type": "location", "spec_version": "2.1", "id": "location--0edda6fb-ff85-40fa-bf72-9b63b0113ef3",
