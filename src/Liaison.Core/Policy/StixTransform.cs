@@ -28,7 +28,14 @@ public abstract class StixTransform
 
     /// <summary>Applies the transform to a copy of <paramref name="stixObject"/>, which must be a JSON object.</summary>
     /// <exception cref="ArgumentException"><paramref name="stixObject"/> is not a JSON object.</exception>
-    public TransformResult Apply(JsonElement stixObject) => Apply(TransformSet.ToNode(stixObject));
+    public TransformResult Apply(JsonElement stixObject)
+    {
+        // A node over an element is already a private copy: changing it never changes the element.
+        var copy = TransformSet.ToNode(stixObject);
+        var context = new TransformContext();
+        ApplyTo(copy, context);
+        return context.Finish(copy);
+    }
 
     /// <summary>Changes <paramref name="target"/>, a private copy; reports problems and companions to <paramref name="context"/>.</summary>
     internal abstract void ApplyTo(JsonObject target, TransformContext context);
