@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Core.Stix;
 
@@ -41,8 +42,25 @@ public sealed class Embargo
         {
             if (stixObject[name] is JsonValue value && value.TryGetValue(out string? text) && StixTimestamp.TryParse(text, out var reference, out _))
             {
-                var at = DateTimeOffset.UnixEpoch.AddTicks(reference.Value.UnixMicroseconds * 10) + Delay;
-                return new EmbargoDecision(now >= at, at);
+                return Decide(reference.Value, now);
+            }
+        }
+
+        return new EmbargoDecision(true, null);
+    }
+
+    /// <summary>Whether <paramref name="stixObject"/> may be released at <paramref name="now"/>, read without building nodes.</summary>
+    public EmbargoDecision Evaluate(JsonElement stixObject, DateTimeOffset now)
+    {
+        if (stixObject.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var name in _references)
+            {
+                if (stixObject.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                    && StixTimestamp.TryParse(value.GetString(), out var reference, out _))
+                {
+                    return Decide(reference.Value, now);
+                }
             }
         }
 
@@ -54,6 +72,12 @@ public sealed class Embargo
     {
         ArgumentNullException.ThrowIfNull(clock);
         return Evaluate(stixObject, clock.UtcNow);
+    }
+
+    private EmbargoDecision Decide(StixTimestamp reference, DateTimeOffset now)
+    {
+        var at = DateTimeOffset.UnixEpoch.AddTicks(reference.UnixMicroseconds * 10) + Delay;
+        return new EmbargoDecision(now >= at, at);
     }
 }
 
@@ -90,9 +114,13 @@ public sealed class GraduatedRelease
     public Embargo PreciseAfter { get; }
 
     /// <summary>Which transforms apply to <paramref name="stixObject"/> at <paramref name="now"/>, and when that changes.</summary>
-    public GraduatedChoice Choose(JsonObject stixObject, DateTimeOffset now)
+    public GraduatedChoice Choose(JsonObject stixObject, DateTimeOffset now) => Choose(PreciseAfter.Evaluate(stixObject, now));
+
+    /// <summary>Which transforms apply to <paramref name="stixObject"/> at <paramref name="now"/>, and when that changes.</summary>
+    public GraduatedChoice Choose(JsonElement stixObject, DateTimeOffset now) => Choose(PreciseAfter.Evaluate(stixObject, now));
+
+    private GraduatedChoice Choose(EmbargoDecision decision)
     {
-        var decision = PreciseAfter.Evaluate(stixObject, now);
         return decision.IsReleasable
             ? new GraduatedChoice(Precise, IsPrecise: true, decision.ReleasableAt)
             : new GraduatedChoice(Coarse, IsPrecise: false, decision.ReleasableAt);

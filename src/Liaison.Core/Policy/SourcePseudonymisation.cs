@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,6 +32,10 @@ public sealed class SourcePseudonymisation : StixTransform
     /// <summary>The shortest partner secret accepted, in bytes.</summary>
     public const int MinimumSecretLength = 16;
 
+    // Sources are few and recur: their pseudonyms are kept (up to a bound) instead of recomputing the HMAC.
+    private const int MaxCached = 65_536;
+
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
     private readonly byte[] _secret;
     private readonly PropertyPath[] _identityRefs;
     private readonly FrozenSet<string> _keptSourceNames;
@@ -63,7 +68,18 @@ public sealed class SourcePseudonymisation : StixTransform
     public string PseudonymFor(string identityId)
     {
         ArgumentNullException.ThrowIfNull(identityId);
-        return "identity--" + KeyedUuid("identity", identityId);
+        if (_cache.TryGetValue(identityId, out var pseudonym))
+        {
+            return pseudonym;
+        }
+
+        pseudonym = "identity--" + KeyedUuid("identity", identityId);
+        if (_cache.Count < MaxCached)
+        {
+            _cache.TryAdd(identityId, pseudonym);
+        }
+
+        return pseudonym;
     }
 
     /// <summary>The <c>identity</c> object to send with references to <paramref name="pseudonymId"/>.</summary>

@@ -56,6 +56,17 @@ public sealed class EmbargoTests
     }
 
     [Fact]
+    public void A_json_element_is_judged_like_its_node()
+    {
+        var embargo = new Embargo(TimeSpan.FromHours(6), ["strike_time"]);
+        var element = PolicyAssert.ToElement(Examples.StrikeAssessment());
+
+        Assert.Equal(embargo.Evaluate(Examples.StrikeAssessment(), StrikeTime.AddHours(5)), embargo.Evaluate(element, StrikeTime.AddHours(5)));
+        Assert.Equal(embargo.Evaluate(Examples.StrikeAssessment(), StrikeTime.AddHours(7)), embargo.Evaluate(element, StrikeTime.AddHours(7)));
+        Assert.True(Graduated().Choose(element, StrikeTime.AddDays(2)).IsPrecise);
+    }
+
+    [Fact]
     public void A_negative_delay_is_misuse()
     {
         Assert.Throws<ArgumentException>(() => new Embargo(TimeSpan.FromSeconds(-1)));
