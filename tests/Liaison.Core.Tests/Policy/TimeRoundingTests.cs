@@ -9,35 +9,6 @@ namespace Liaison.Core.Tests.Policy;
 
 public sealed class TimeRoundingTests
 {
-    [Theory]
-    [InlineData("30s", 30L)]
-    [InlineData("1m", 60L)]
-    [InlineData("15m", 900L)]
-    [InlineData("1h", 3600L)]
-    [InlineData("6h", 21_600L)]
-    [InlineData("1d", 86_400L)]
-    public void A_granularity_parses_from_a_number_and_a_unit(string text, long seconds)
-    {
-        var granularity = TimeGranularity.Parse(text);
-
-        Assert.Equal(seconds * 1_000_000, granularity.Microseconds);
-        Assert.Equal(text, granularity.ToString());
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("h")]
-    [InlineData("0h")]
-    [InlineData("-1h")]
-    [InlineData("1w")]
-    [InlineData("1.5h")]
-    [InlineData("400d")]
-    public void A_malformed_granularity_says_what_to_write(string text)
-    {
-        Assert.False(TimeGranularity.TryParse(text, out _, out var reason));
-        Assert.Contains(text, reason, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void A_timestamp_is_rounded_down_to_the_hour()
     {
@@ -121,6 +92,25 @@ public sealed class TimeRoundingTests
 
                 Assert.True(StixTimestamp.Parse((string)rounded["first_seen"]!) <= StixTimestamp.Parse((string)rounded["last_seen"]!));
                 Assert.True(StixTimestamp.Parse((string)rounded["created"]!) <= StixTimestamp.Parse((string)rounded["modified"]!));
+            },
+            iter: 2_000);
+    }
+
+    [Fact]
+    public void Rounding_never_moves_a_time_later_and_rounding_twice_changes_nothing()
+    {
+        var rounding = new TimeRounding(TimeGranularity.Parse("15m"));
+        Gen.Select(Gen.Long[0, 2_000_000_000_000_000], Gen.Long[0, 100_000_000_000]).Sample(
+            (start, seen) =>
+            {
+                var sighting = Sighting(start, start + seen, start + seen);
+
+                var once = PolicyAssert.Succeeds(rounding.Apply(sighting));
+                var twice = PolicyAssert.Succeeds(rounding.Apply(once));
+
+                Assert.True(JsonNode.DeepEquals(once, twice));
+                Assert.True(StixTimestamp.Parse((string)once["first_seen"]!) <= StixTimestamp.Parse((string)sighting["first_seen"]!));
+                Assert.Equal(0, StixTimestamp.Parse((string)once["last_seen"]!).UnixMicroseconds % (15 * 60 * 1_000_000L));
             },
             iter: 2_000);
     }
