@@ -89,6 +89,14 @@ public sealed class RedactionTests
     }
 
     [Fact]
+    public void An_error_names_the_path_but_never_the_value_it_protects()
+    {
+        var error = PolicyAssert.Fails(Redaction.Of("name").Apply(Examples.Incident()));
+
+        Assert.DoesNotContain("Suqaylabiyah", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Redacting_a_property_the_extension_schema_requires_is_an_error()
     {
         var error = PolicyAssert.Fails(Redaction.Of($"extensions['{Claims}'].claims[*].source_ref").Apply(Examples.Incident()));

@@ -128,6 +128,16 @@ public sealed class SourcePseudonymisationTests
     }
 
     [Fact]
+    public void The_secret_appears_neither_in_the_output_nor_in_the_transform_text()
+    {
+        var result = ForRus.Apply(Examples.Incident());
+
+        Assert.DoesNotContain("secret of the RUS", result.Object!.ToJsonString(), StringComparison.Ordinal);
+        Assert.All(result.Companions, c => Assert.DoesNotContain("secret of the RUS", c.ToJsonString(), StringComparison.Ordinal));
+        Assert.DoesNotContain("secret", ForRus.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_short_secret_is_misuse()
     {
         Assert.Throws<ArgumentException>(() => new SourcePseudonymisation(new byte[15]));
