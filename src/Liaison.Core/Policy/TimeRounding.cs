@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Liaison.Core.Extensions;
 using Liaison.Core.Stix;
 
 namespace Liaison.Core.Policy;
@@ -17,7 +18,8 @@ namespace Liaison.Core.Policy;
 /// <c>stop_time</c> after <c>start_time</c>) and both fall in the same step, the later one is rounded up instead.</para>
 /// <para>A rounded timestamp keeps its number of fraction digits (now zeros), so <c>created</c> keeps its milliseconds.
 /// A sibling <c>NAME_precision</c> (the Liaison time-precision of <c>strike_time</c>, <c>event_time</c>,
-/// <c>reported_at</c>) is set to the step's unit when that is coarser, and added to those three when absent. Strings
+/// <c>reported_at</c>) is set to the step's unit when that is coarser, and added to those three when absent inside a
+/// Liaison object type or extension (whose schemas define it). Strings
 /// that are not timestamps are left alone (the validator rejects them earlier). Immutable and thread safe.</para>
 /// </remarks>
 public sealed class TimeRounding : StixTransform
@@ -67,9 +69,16 @@ public sealed class TimeRounding : StixTransform
     /// <summary>The property names rounded, ordering pairs completed.</summary>
     public IReadOnlyCollection<string> PropertyNames => _names;
 
-    internal override void ApplyTo(JsonObject target, TransformContext context) => Round(target);
+    internal override void ApplyTo(JsonObject target, TransformContext context)
+    {
+        var liaisonType = target["type"] is JsonValue t && t.TryGetValue(out string? type) && LiaisonExtensions.Instance.TryGetByType(type, out _);
+        Round(target, liaisonType, topLevel: true);
+    }
 
-    private void Round(JsonObject node)
+    /// <param name="node">The object whose timestamps are rounded.</param>
+    /// <param name="liaisonScope">True inside a Liaison object type or extension, whose schemas define the precision siblings.</param>
+    /// <param name="topLevel">True for the STIX object itself (its <c>extensions</c> are keyed by extension id).</param>
+    private void Round(JsonObject node, bool liaisonScope, bool topLevel)
     {
         List<(string Name, JsonNode Child)>? containers = null;
         List<(string Name, StixTimestamp Value)>? rounded = null;
@@ -96,7 +105,7 @@ public sealed class TimeRounding : StixTransform
                     node[name] = Format(floor, timestamp.FractionDigits);
                 }
 
-                SetPrecision(node, name);
+                SetPrecision(node, name, liaisonScope);
             }
 
             foreach (var (earlier, later, strict) in _pairs)
@@ -111,18 +120,31 @@ public sealed class TimeRounding : StixTransform
 
         if (containers is not null)
         {
-            foreach (var (_, child) in containers)
+            foreach (var (name, child) in containers)
             {
-                Recurse(child);
+                if (topLevel && name == "extensions" && child is JsonObject extensions)
+                {
+                    foreach (var (id, body) in extensions)
+                    {
+                        if (body is JsonObject inner)
+                        {
+                            Round(inner, LiaisonExtensions.Instance.TryGetExtension(id, out _), topLevel: false);
+                        }
+                    }
+                }
+                else
+                {
+                    Recurse(child, liaisonScope);
+                }
             }
         }
     }
 
-    private void Recurse(JsonNode child)
+    private void Recurse(JsonNode child, bool liaisonScope)
     {
         if (child is JsonObject inner)
         {
-            Round(inner);
+            Round(inner, liaisonScope, topLevel: false);
         }
         else if (child is JsonArray list)
         {
@@ -130,13 +152,13 @@ public sealed class TimeRounding : StixTransform
             {
                 if (element is not null)
                 {
-                    Recurse(element);
+                    Recurse(element, liaisonScope);
                 }
             }
         }
     }
 
-    private void SetPrecision(JsonObject node, string name)
+    private void SetPrecision(JsonObject node, string name, bool liaisonScope)
     {
         var sibling = name + "_precision";
         var word = Granularity.PrecisionWord;
@@ -147,7 +169,7 @@ public sealed class TimeRounding : StixTransform
                 node[sibling] = word;
             }
         }
-        else if (PrecisionSiblings.Contains(name) && word != "second" && !node.ContainsKey(sibling))
+        else if (liaisonScope && PrecisionSiblings.Contains(name) && word != "second" && !node.ContainsKey(sibling))
         {
             node[sibling] = word;
         }

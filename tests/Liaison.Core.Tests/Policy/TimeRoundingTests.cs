@@ -62,6 +62,21 @@ public sealed class TimeRoundingTests
     }
 
     [Fact]
+    public void No_precision_property_is_invented_outside_liaison_objects()
+    {
+        var custom = Examples.StrikeAssessment();
+        custom["type"] = "x-other-assessment";
+        custom["id"] = "x-other-assessment--22f5d4b4-6e42-485b-ae40-5bf9db18164c";
+        custom.Remove("strike_time_precision");
+        custom.Remove("extensions");
+
+        var rounded = PolicyAssert.Succeeds(new TimeRounding(TimeGranularity.Hour).Apply(custom));
+
+        Assert.False(rounded.ContainsKey("strike_time_precision"));
+        Assert.Equal("2015-12-13T21:00:00Z", (string?)rounded["strike_time"]);
+    }
+
+    [Fact]
     public void Only_the_named_properties_are_rounded()
     {
         var strike = Examples.StrikeAssessment();
