@@ -5,6 +5,7 @@ using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Client;
 using Liaison.Storage;
+using Liaison.Storage.Ingest;
 using Liaison.Storage.Sqlite;
 
 namespace Liaison.Server.Sync;
@@ -110,11 +111,16 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             }
         }
 
-        var markings = new HashSet<string>(valid.Where(v => v.Object.Type == "marking-definition").Select(v => v.Object.Id.Value), StringComparer.Ordinal);
+        var markings = new MarkingResolver(store);
+        foreach (var (stixObject, _) in valid)
+        {
+            markings.Saw(stixObject);
+        }
+
         using var batch = store.BeginBatch();
         foreach (var (stixObject, refs) in valid)
         {
-            var missing = refs.FirstOrDefault(m => !markings.Contains(m) && !WellKnownMarkings.IsWellKnown(m) && !store.Contains(m));
+            var missing = markings.FirstUnresolved(refs);
             if (missing is not null)
             {
                 Reject(report, [new StixError(null, stixObject.Id.Value, "$.object_marking_refs", $"marking {missing} is not defined here")]);

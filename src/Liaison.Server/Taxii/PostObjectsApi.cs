@@ -4,6 +4,7 @@ using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Security;
 using Liaison.Storage;
+using Liaison.Storage.Ingest;
 using Liaison.Storage.Taxii;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -104,12 +105,17 @@ internal static class PostObjectsApi
         }
 
         using var lease = taxii.Stores.Rent();
-        var markings = new HashSet<string>(valid.Where(v => v.Object.Type == "marking-definition").Select(v => v.Object.Id.Value), StringComparer.Ordinal);
+        var markings = new MarkingResolver(lease.Store);
+        foreach (var (stixObject, _) in valid)
+        {
+            markings.Saw(stixObject);
+        }
+
         using (var batch = lease.Store.BeginBatch())
         {
             foreach (var (stixObject, result) in valid)
             {
-                var missing = result.MarkingRefs.FirstOrDefault(m => !markings.Contains(m) && !WellKnownMarkings.IsWellKnown(m) && !lease.Store.Contains(m));
+                var missing = markings.FirstUnresolved(result.MarkingRefs);
                 if (missing is not null)
                 {
                     failures.Add(Detail(stixObject, $"marking {missing} is not defined: not a standard TLP marking, not in this envelope, not stored"));
@@ -198,19 +204,7 @@ internal static class PostObjectsApi
         writer.WriteStartArray(name);
         foreach (var detail in details)
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", detail.Id);
-            if (detail.Version is not null)
-            {
-                writer.WriteString("version", detail.Version);
-            }
-
-            if (detail.Message is not null)
-            {
-                writer.WriteString("message", detail.Message);
-            }
-
-            writer.WriteEndObject();
+            detail.WriteTo(writer);
         }
 
         writer.WriteEndArray();

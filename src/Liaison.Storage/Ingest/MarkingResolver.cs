@@ -6,13 +6,14 @@ using Liaison.Storage.Sqlite;
 namespace Liaison.Storage.Ingest;
 
 /// <summary>
-/// Decides whether the marking definitions an object refers to exist: a standard TLP marking, one seen earlier in
-/// the same input, or one already stored.
+/// Decides whether the marking definitions an object refers to exist: a standard TLP marking, one seen in the same
+/// input (file, envelope, page), or one already stored. One instance per input; not thread safe.
 /// </summary>
-internal sealed class MarkingResolver(SqliteStixStore store)
+public sealed class MarkingResolver(SqliteStixStore store)
 {
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
+    /// <summary>Records a marking definition of the input, so objects referring to it resolve.</summary>
     public void Saw(StixObject stixObject)
     {
         if (stixObject.Type == "marking-definition")
@@ -21,20 +22,25 @@ internal sealed class MarkingResolver(SqliteStixStore store)
         }
     }
 
-    public bool AllResolved(IReadOnlyList<string> markingRefs)
+    /// <summary>Whether every marking id resolves.</summary>
+    public bool AllResolved(IReadOnlyList<string> markingRefs) => FirstUnresolved(markingRefs) is null;
+
+    /// <summary>The first marking id that does not resolve, or null when all do.</summary>
+    public string? FirstUnresolved(IReadOnlyList<string> markingRefs)
     {
+        ArgumentNullException.ThrowIfNull(markingRefs);
         foreach (var id in markingRefs)
         {
             if (!IsResolved(id))
             {
-                return false;
+                return id;
             }
         }
 
-        return true;
+        return null;
     }
 
-    public StixError[] Unresolved(PreparedObject item)
+    internal StixError[] Unresolved(PreparedObject item)
     {
         var errors = new List<StixError>();
         foreach (var (path, id) in MarkingPaths(item.Object!.Json))

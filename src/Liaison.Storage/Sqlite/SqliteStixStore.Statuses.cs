@@ -82,19 +82,7 @@ public sealed partial class SqliteStixStore
         writer.WriteStartArray(name);
         foreach (var detail in details)
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", detail.Id);
-            if (detail.Version is not null)
-            {
-                writer.WriteString("version", detail.Version);
-            }
-
-            if (detail.Message is not null)
-            {
-                writer.WriteString("message", detail.Message);
-            }
-
-            writer.WriteEndObject();
+            detail.WriteTo(writer);
         }
 
         writer.WriteEndArray();

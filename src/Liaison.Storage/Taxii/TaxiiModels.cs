@@ -77,4 +77,24 @@ public sealed record TaxiiStatus(
 /// <param name="Id">The object's id (or a placeholder when it had none).</param>
 /// <param name="Version">Its version (modified/created) as written, when it had one.</param>
 /// <param name="Message">Why it failed, or a note.</param>
-public sealed record TaxiiStatusDetail(string Id, string? Version, string? Message);
+public sealed record TaxiiStatusDetail(string Id, string? Version, string? Message)
+{
+    /// <summary>Writes the detail as TAXII's status-detail object (absent version and message are omitted).</summary>
+    public void WriteTo(System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("id", Id);
+        if (Version is not null)
+        {
+            writer.WriteString("version", Version);
+        }
+
+        if (Message is not null)
+        {
+            writer.WriteString("message", Message);
+        }
+
+        writer.WriteEndObject();
+    }
+}
