@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Liaison.Core.Stix;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -207,8 +208,8 @@ internal static class BenchCommand
             var query = new ObjectQuery
             {
                 Box = new GeoBox(lon, lat, lon + 1, lat + 1),
-                Since = (since - DateTimeOffset.UnixEpoch).Ticks / 10,
-                Until = (since.AddDays(30) - DateTimeOffset.UnixEpoch).Ticks / 10,
+                Since = StixTimestamp.UnixMicrosecondsOf(since),
+                Until = StixTimestamp.UnixMicrosecondsOf(since.AddDays(30)),
                 Limit = 100,
             };
             var watch = Stopwatch.StartNew();

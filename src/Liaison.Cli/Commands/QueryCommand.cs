@@ -118,7 +118,7 @@ internal static class QueryCommand
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return (new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - DateTimeOffset.UnixEpoch).Ticks / 10;
+            return StixTimestamp.UnixMicrosecondsOf(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         }
 
         throw new CliException(ExitCodes.Usage, $"{option} '{text}' is neither an RFC 3339 UTC timestamp (2015-12-14T09:00:00Z) nor a date (2015-12-14)");

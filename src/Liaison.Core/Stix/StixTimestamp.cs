@@ -28,6 +28,9 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     /// <summary>How many fractional-second digits the text carries (0 when it has none).</summary>
     public int FractionDigits { get; }
 
+    /// <summary>Microseconds since the Unix epoch of an instant (truncated): the unit the store and TAXII count in.</summary>
+    public static long UnixMicrosecondsOf(DateTimeOffset instant) => (instant - DateTimeOffset.UnixEpoch).Ticks / 10;
+
     /// <summary>Makes a timestamp with millisecond precision (the STIX minimum for created/modified).</summary>
     public static StixTimestamp FromDateTimeOffset(DateTimeOffset instant)
     {

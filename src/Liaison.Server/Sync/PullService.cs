@@ -95,7 +95,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
 
     private void Store(string remote, string collection, TaxiiPage page, PullReport report)
     {
-        var provenance = new Provenance(remote, collection, (clock.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10);
+        var provenance = new Provenance(remote, collection, StixTimestamp.UnixMicrosecondsOf(clock.UtcNow));
         var valid = new List<(StixObject Object, IReadOnlyList<string> Markings)>(page.Objects.Count);
         var index = 0;
         foreach (var element in page.Objects)

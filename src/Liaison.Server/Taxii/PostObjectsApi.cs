@@ -137,7 +137,7 @@ internal static class PostObjectsApi
         }
 
         var status = new TaxiiStatus(Guid.NewGuid(), collectionId, TaxiiAuthentication.PrincipalOf(context), true,
-            (requested - DateTimeOffset.UnixEpoch).Ticks / 10, successes, failures, []);
+            StixTimestamp.UnixMicrosecondsOf(requested), successes, failures, []);
         lease.Store.SaveStatus(status);
         return status;
     }

@@ -1,4 +1,5 @@
 using Liaison.Storage.Taxii;
+using Liaison.Core.Stix;
 using Microsoft.Data.Sqlite;
 
 namespace Liaison.Storage.Sqlite;
@@ -73,7 +74,7 @@ public sealed partial class SqliteStixStore
         return command;
     }
 
-    internal long NowMicroseconds() => (_clock.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
+    internal long NowMicroseconds() => StixTimestamp.UnixMicrosecondsOf(_clock.UtcNow);
 
     private static void Require(string? problem, string parameter)
     {

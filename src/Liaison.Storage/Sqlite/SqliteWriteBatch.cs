@@ -219,7 +219,7 @@ public sealed partial class SqliteWriteBatch : IDisposable
     // clock stands still or steps back.
     private long NextAddedAt()
     {
-        var now = (_clock.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
+        var now = StixTimestamp.UnixMicrosecondsOf(_clock.UtcNow);
         _lastAddedAt = Math.Max(now, _lastAddedAt + 1);
         return _lastAddedAt;
     }
