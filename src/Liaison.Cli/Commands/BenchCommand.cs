@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Liaison.Core.Stix;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -7,6 +6,7 @@ using Liaison.Cli.Bench;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Geo;
+using Liaison.Core.Stix;
 using Liaison.Storage;
 using Liaison.Storage.Ingest;
 using Liaison.Storage.Sqlite;

@@ -1,5 +1,5 @@
-using Liaison.Storage.Taxii;
 using Liaison.Core.Stix;
+using Liaison.Storage.Taxii;
 using Microsoft.Data.Sqlite;
 
 namespace Liaison.Storage.Sqlite;
