@@ -12,8 +12,9 @@ public sealed class CoreDependencyTests
         "SQLitePCL", "Microsoft.EntityFrameworkCore", "System.Net.Http", "System.Net.Sockets",
     ];
 
-    // Pure libraries Core may use: JSON Schema evaluation for extension schemas, Ed25519 signatures.
-    private static readonly string[] AllowedPackages = ["JsonSchema.Net", "NSec.Cryptography"];
+    // Pure libraries Core may use: JSON Schema evaluation for extension schemas, Ed25519 signatures, the YAML
+    // parser that reads agreements (text in, nodes out; no file or network access of its own).
+    private static readonly string[] AllowedPackages = ["JsonSchema.Net", "NSec.Cryptography", "YamlDotNet"];
 
     [Fact]
     public void Core_references_no_web_database_or_http_assembly()
