@@ -86,7 +86,7 @@ public sealed class SanitisationPropertyTests
             iter: 1_000);
     }
 
-    private static bool Holds(JsonObject stixObject, PropertyPath path)
+    internal static bool Holds(JsonObject stixObject, PropertyPath path)
     {
         var found = false;
         PathVisitor.Visit(stixObject, path, 0, (_, _, _) => found = true);
