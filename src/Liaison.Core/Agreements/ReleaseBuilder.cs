@@ -58,7 +58,7 @@ public sealed class ReleaseBuilder
                 : BuiltRelease.Failed("the sanitised object is not valid STIX: " + string.Join("; ", validation.Errors));
         }
 
-        return new BuiltRelease(released, result.Companions, unresolved, null);
+        return new BuiltRelease(released, result.Companions, unresolved, null) { Validated = validation.Object };
     }
 
     /// <summary>
@@ -91,6 +91,9 @@ public sealed class BuiltRelease
 
     /// <summary>The object to send; null when held or failed.</summary>
     public JsonObject? Released { get; }
+
+    /// <summary>The released object as validated (ready to store); null when held or failed.</summary>
+    public StixObject? Validated { get; internal init; }
 
     /// <summary>Objects that travel with it (pseudonymous identities, releasability statements).</summary>
     public IReadOnlyList<JsonObject> Companions { get; }

@@ -140,6 +140,131 @@ public static class Migrations
                 PRIMARY KEY (seq, remote, collection_id)
             ) WITHOUT ROWID;
             """),
+        new(4, "ledger: entries, Merkle tree nodes, checkpoints issued and received, partner receipts", """
+            CREATE TABLE ledger_entries (
+                seq INTEGER PRIMARY KEY,
+                partner TEXT,
+                object_id TEXT,
+                entry BLOB NOT NULL
+            );
+            CREATE INDEX ix_ledger_entries_object ON ledger_entries (object_id, partner) WHERE object_id IS NOT NULL;
+
+            CREATE TABLE ledger_tree (
+                position INTEGER PRIMARY KEY,
+                hash BLOB NOT NULL
+            );
+
+            CREATE TABLE ledger_checkpoints (
+                seq INTEGER PRIMARY KEY,
+                tree_size INTEGER NOT NULL,
+                time_us INTEGER NOT NULL,
+                origin TEXT NOT NULL,
+                root_hash BLOB NOT NULL,
+                key_id TEXT NOT NULL,
+                public_key TEXT NOT NULL,
+                signature TEXT NOT NULL,
+                partner TEXT
+            );
+            CREATE INDEX ix_ledger_checkpoints_size ON ledger_checkpoints (tree_size);
+
+            CREATE TABLE partner_checkpoints (
+                partner TEXT NOT NULL,
+                tree_size INTEGER NOT NULL,
+                origin TEXT NOT NULL,
+                root_hash BLOB NOT NULL,
+                time_us INTEGER NOT NULL,
+                key_id TEXT NOT NULL,
+                signature TEXT NOT NULL,
+                received_at_us INTEGER NOT NULL,
+                PRIMARY KEY (partner, tree_size)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE partner_receipts (
+                seq INTEGER PRIMARY KEY,
+                partner TEXT NOT NULL,
+                received_at_us INTEGER NOT NULL,
+                receipt BLOB NOT NULL
+            );
+            CREATE INDEX ix_partner_receipts_partner ON partner_receipts (partner);
+            """),
+        new(4, "partners, agreements, releases, approval queue and quarantine", """
+            CREATE TABLE partners (
+                code TEXT PRIMARY KEY,
+                principal TEXT NOT NULL,
+                outbound_collection TEXT NOT NULL,
+                inbound_collection TEXT NOT NULL,
+                discovery_url TEXT NOT NULL,
+                added_at_us INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE partner_keys (
+                code TEXT NOT NULL,
+                accepted_at_us INTEGER NOT NULL,
+                public_key TEXT NOT NULL,
+                accepted_by TEXT NOT NULL,
+                PRIMARY KEY (code, accepted_at_us)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE agreements (
+                partner TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                applied_at_us INTEGER NOT NULL,
+                applied_by TEXT NOT NULL,
+                sha256 BLOB NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (partner, version)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE releases (
+                id INTEGER PRIMARY KEY,
+                partner TEXT NOT NULL,
+                source_id TEXT NOT NULL,
+                source_version_us INTEGER NOT NULL,
+                released_id TEXT NOT NULL,
+                released_modified TEXT,
+                state TEXT NOT NULL,
+                agreement_version INTEGER NOT NULL,
+                clause TEXT NOT NULL,
+                precision_km REAL,
+                precise INTEGER NOT NULL,
+                requested_by TEXT NOT NULL,
+                requested_at_us INTEGER NOT NULL,
+                decided_by TEXT,
+                decided_at_us INTEGER,
+                reason TEXT,
+                content_hash BLOB
+            );
+            CREATE UNIQUE INDEX ix_releases_source ON releases (partner, source_id, source_version_us, precise);
+            CREATE INDEX ix_releases_state ON releases (partner, state);
+
+            CREATE TABLE release_outputs (
+                object_id TEXT PRIMARY KEY,
+                partner TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE release_waiting (
+                partner TEXT NOT NULL,
+                source_id TEXT NOT NULL,
+                source_version_us INTEGER NOT NULL,
+                not_before_us INTEGER,
+                reason TEXT NOT NULL,
+                PRIMARY KEY (partner, source_id)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE release_cursors (
+                partner TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE quarantine (
+                id INTEGER PRIMARY KEY,
+                partner TEXT NOT NULL,
+                object_id TEXT NOT NULL,
+                received_at_us INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                json BLOB NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The schema version this code expects.</summary>

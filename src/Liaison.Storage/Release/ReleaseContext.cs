@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Liaison.Core.Agreements;
+using Liaison.Core.Geo;
+using Liaison.Core.Validation;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Storage.Release;
+
+/// <summary>
+/// What the release pipeline reads about objects besides their JSON, cached for one run: where they are, which
+/// partner they came from, which partners their releasability markings name. Not thread safe.
+/// </summary>
+internal sealed class ReleaseContext(SqliteStixStore store, IReadOnlySet<string> partnerCodes)
+{
+    private readonly Dictionary<string, IReadOnlySet<string>> _statements = new(StringComparer.Ordinal);
+
+    /// <summary>The candidate for the object <paramref name="id"/>, whose JSON is <paramref name="json"/>.</summary>
+    public ReleaseCandidate Candidate(string id, JsonElement json, double? previousPrecision)
+    {
+        var originator = store.ProvenanceOf(id) is { Count: > 0 } origins ? Originator(origins[0].Remote) : null;
+        var releasableTo = new HashSet<string>(StringComparer.Ordinal);
+        if (json.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var marking in refs.EnumerateArray())
+            {
+                if (marking.GetString() is { } markingId && !WellKnownMarkings.IsWellKnown(markingId))
+                {
+                    releasableTo.UnionWith(Statement(markingId));
+                }
+            }
+        }
+
+        IReadOnlyList<GeoPoint> points = store.PointsOf(id);
+        return new ReleaseCandidate(json, points, originator, releasableTo, previousPrecision);
+    }
+
+    // A pull records the remote's name; partners' remotes are named by their codes (any other remote still counts
+    // as someone else's information, so the onward-sharing guard applies to it too).
+    private string Originator(string remote)
+    {
+        var upper = remote.ToUpperInvariant();
+        return partnerCodes.Contains(upper) ? upper : remote;
+    }
+
+    /// <summary>The codes a "REL TO …" statement marking names (none for other markings).</summary>
+    private IReadOnlySet<string> Statement(string markingId)
+    {
+        if (_statements.TryGetValue(markingId, out var codes))
+        {
+            return codes;
+        }
+
+        codes = new HashSet<string>(StringComparer.Ordinal);
+        if (store.Get(markingId) is { } definition)
+        {
+            var json = definition.ToJsonElement();
+            if (json.TryGetProperty("definition", out var body) && body.ValueKind == JsonValueKind.Object
+                && body.TryGetProperty("statement", out var statement) && statement.GetString() is { } text
+                && MarkingName.TryParse(text, out var name, out _) && name.Statement is { } rel)
+            {
+                codes = rel.Codes.ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        _statements[markingId] = codes;
+        return codes;
+    }
+}

@@ -1,0 +1,523 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Liaison.Core;
+using Liaison.Core.Agreements;
+using Liaison.Core.Canonical;
+using Liaison.Core.Stix;
+using Liaison.Core.Validation;
+using Liaison.Storage.Partners;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Storage.Release;
+
+/// <summary>
+/// Releases to one partner what its agreement allows, into the partner's outbound collection: every object stored or
+/// changed since the last run, and every object whose wait is over. Each object goes through the policy, its clause's
+/// transforms and reference rewriting; what it references goes with it when allowed, else the reference is dropped or
+/// the object held, as the agreement says. A new version of a released object is released as a new version of the
+/// partner's copy; a revoked one, or one the agreement no longer allows, is withdrawn (revoked towards the partner).
+/// </summary>
+/// <remarks>
+/// Work is done in chunks, each committed in one transaction with the cursor that covers it, so a run killed at any
+/// point resumes without loss or duplicates. A dry run (<c>preview</c>) computes the same plan and writes nothing.
+/// The release log (source id and version → released id, clause, agreement version) never leaves the node.
+/// </remarks>
+public sealed class ReleasePipeline
+{
+    /// <summary>How many stored versions one transaction covers.</summary>
+    public const int ChunkSize = 2000;
+
+    private readonly SqliteStixStore _store;
+    private readonly StixValidator _validator;
+    private readonly IClock _clock;
+
+    /// <summary>Creates the pipeline over a store.</summary>
+    public ReleasePipeline(SqliteStixStore store, StixValidator validator, IClock clock)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _validator = validator ?? throw new ArgumentNullException(nameof(validator));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+    }
+
+    /// <summary>Runs (or, with <paramref name="dryRun"/>, previews) the release to <paramref name="partner"/>.</summary>
+    /// <param name="partner">The partner.</param>
+    /// <param name="secret">The partner's secret (pseudonyms and released ids).</param>
+    /// <param name="requestedBy">Who runs it (recorded on queued releases: the approver must be someone else).</param>
+    /// <param name="dryRun">Compute the plan only.</param>
+    /// <exception cref="StoreException">The partner has no agreement yet.</exception>
+    public ReleaseRunReport Run(PartnerInfo partner, ReadOnlySpan<byte> secret, string requestedBy, bool dryRun = false)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        var record = _store.FindAgreement(partner.Code)
+            ?? throw new StoreException($"no agreement with {partner.Code} yet: nothing is released until one is applied ('agreement apply FILE')");
+        var run = new RunState(this, partner, record, AgreementParser.Parse(record.Text), secret, requestedBy, dryRun);
+        return run.Execute();
+    }
+
+    /// <summary>
+    /// Approves a queued release: builds it now, under the agreement in force, and releases it. The approver must not
+    /// be the person who queued it.
+    /// </summary>
+    /// <exception cref="StoreException">No such pending release, the approver is the requester, or no agreement.</exception>
+    public PlannedRelease Approve(PartnerInfo partner, ReadOnlySpan<byte> secret, long releaseId, string approver)
+    {
+        var pending = PendingRelease(partner, releaseId);
+        if (string.Equals(pending.RequestedBy, approver, StringComparison.Ordinal))
+        {
+            throw new StoreException($"release {releaseId} was queued by {approver}: four eyes — someone else must approve it");
+        }
+
+        var record = _store.FindAgreement(partner.Code) ?? throw new StoreException($"no agreement with {partner.Code}");
+        var run = new RunState(this, partner, record, AgreementParser.Parse(record.Text), secret, approver, dryRun: false);
+        return run.ExecuteApproval(pending, approver);
+    }
+
+    /// <summary>Rejects a queued release with a reason; nothing is sent.</summary>
+    /// <exception cref="StoreException">No such pending release, or the rejecter is the requester.</exception>
+    public void Reject(PartnerInfo partner, long releaseId, string rejectedBy, string reason)
+    {
+        var pending = PendingRelease(partner, releaseId);
+        if (string.Equals(pending.RequestedBy, rejectedBy, StringComparison.Ordinal))
+        {
+            throw new StoreException($"release {releaseId} was queued by {rejectedBy}: someone else must decide on it");
+        }
+
+        using var batch = _store.BeginBatch();
+        batch.DecideRelease(releaseId, ReleaseState.Rejected, rejectedBy, NowMicroseconds(), reason, null, null);
+        batch.Commit();
+    }
+
+    private ReleaseRecord PendingRelease(PartnerInfo partner, long releaseId)
+    {
+        var pending = _store.FindRelease(releaseId);
+        if (pending is null || pending.Partner != partner.Code)
+        {
+            throw new StoreException($"no release {releaseId} for {partner.Code}: see 'release queue'");
+        }
+
+        return pending.State == ReleaseState.Pending
+            ? pending
+            : throw new StoreException($"release {releaseId} is {SqliteStixStore.StateText(pending.State)}, not pending: it was decided already");
+    }
+
+    private long NowMicroseconds() => StixTimestamp.UnixMicrosecondsOf(_clock.UtcNow);
+
+    /// <summary>One run's state.</summary>
+    private sealed class RunState
+    {
+        private readonly ReleasePipeline _owner;
+        private readonly PartnerInfo _partner;
+        private readonly AgreementRecord _record;
+        private readonly ReleasePolicy _policy;
+        private readonly ReleaseBuilder _builder;
+        private readonly ReleaseContext _context;
+        private readonly HashSet<string> _inForce;
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly List<PlannedRelease> _items = [];
+        private readonly string _requestedBy;
+        private readonly bool _dryRun;
+        private readonly DateTimeOffset _now;
+        private readonly long _nowUs;
+
+        public RunState(ReleasePipeline owner, PartnerInfo partner, AgreementRecord record, Agreement agreement, ReadOnlySpan<byte> secret, string requestedBy, bool dryRun)
+        {
+            _owner = owner;
+            _partner = partner;
+            _record = record;
+            _policy = new ReleasePolicy(agreement, secret);
+            _builder = new ReleaseBuilder(_policy, owner._validator);
+            _context = new ReleaseContext(owner._store, owner._store.Partners().Select(p => p.Code).ToHashSet(StringComparer.Ordinal));
+            _inForce = new HashSet<string>(owner._store.ReleasedSources(partner.Code), StringComparer.Ordinal);
+            _requestedBy = requestedBy;
+            _dryRun = dryRun;
+            _now = owner._clock.UtcNow;
+            _nowUs = StixTimestamp.UnixMicrosecondsOf(_now);
+        }
+
+        private SqliteStixStore Store => _owner._store;
+
+        public ReleaseRunReport Execute()
+        {
+            // What waited and is due goes first: it is older than anything the scan finds.
+            var due = Store.WaitingReleases(_partner.Code).Where(w => w.NotBeforeMicroseconds is null || w.NotBeforeMicroseconds <= _nowUs)
+                .Select(w => Store.Get(w.SourceId)).OfType<StoredObject>().ToList();
+            Process(due, cursor: null);
+
+            long scanned = 0;
+            var cursor = Store.ReleaseCursor(_partner.Code);
+            while (true)
+            {
+                var page = Store.ObjectsAfter(cursor, ChunkSize);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                scanned += page.Count;
+                cursor = page[^1].Seq;
+                Process(page.Where(p => p.Object.IsLatest).Select(p => p.Object).ToList(), cursor);
+            }
+
+            return new ReleaseRunReport(_partner.Code, _record.Version, _items, scanned);
+        }
+
+        public PlannedRelease ExecuteApproval(ReleaseRecord pending, string approver)
+        {
+            var stored = Store.Get(pending.SourceId) ?? throw new StoreException($"the object of release {pending.Id} ({pending.SourceId}) is no longer stored");
+            if (stored.Version != pending.SourceVersion)
+            {
+                throw new StoreException($"release {pending.Id} is for a version of {pending.SourceId} that has since been replaced: the next run queues the new version");
+            }
+
+            var json = stored.ToJsonElement();
+            var decision = _policy.Decide(Candidate(stored.Id, json), _now);
+            if (decision.Outcome is not (ReleaseOutcome.AwaitingApproval or ReleaseOutcome.Release))
+            {
+                throw new StoreException($"the agreement in force no longer releases {pending.SourceId} now ({decision.Reason}); reject it instead");
+            }
+
+            var work = new Dictionary<string, Work>(StringComparer.Ordinal) { [stored.Id] = new Work(stored, json, decision with { Outcome = ReleaseOutcome.Release }) };
+            PullReferences(work, work[stored.Id]);
+            var released = Build(work);
+            var item = released.FirstOrDefault(i => i.SourceId == pending.SourceId)
+                ?? throw new StoreException($"release {pending.Id} cannot be built now");
+            if (item.Action != ReleaseAction.Release)
+            {
+                throw new StoreException($"release {pending.Id} cannot go out now: {item.Reason}");
+            }
+
+            using var batch = Store.BeginBatch();
+            foreach (var other in released.Where(i => i.Action == ReleaseAction.Release))
+            {
+                Write(batch, other, pendingId: other.SourceId == pending.SourceId ? pending.Id : null, approver);
+            }
+
+            batch.Commit();
+            return item;
+        }
+
+        private void Process(List<StoredObject> objects, long? cursor)
+        {
+            var work = new Dictionary<string, Work>(StringComparer.Ordinal);
+            foreach (var stored in objects)
+            {
+                if (_seen.Add(stored.Id))
+                {
+                    Consider(work, stored, pulledIn: false);
+                }
+            }
+
+            var planned = Build(work);
+            if (_dryRun)
+            {
+                return;
+            }
+
+            using var batch = Store.BeginBatch();
+            foreach (var item in planned)
+            {
+                Write(batch, item, pendingId: null, approver: null);
+            }
+
+            if (cursor is { } seq)
+            {
+                batch.SetReleaseCursor(_partner.Code, seq);
+            }
+
+            batch.Commit();
+        }
+
+        private void Consider(Dictionary<string, Work> work, StoredObject stored, bool pulledIn)
+        {
+            if (work.ContainsKey(stored.Id))
+            {
+                return;
+            }
+
+            var json = stored.ToJsonElement();
+            var history = Store.ReleasesOf(_partner.Code, stored.Id);
+            if (stored.Revoked)
+            {
+                work[stored.Id] = new Work(stored, json, null) { History = history, PulledIn = pulledIn };
+                return;
+            }
+
+            var decision = _policy.Decide(Candidate(stored.Id, json, history), _now);
+            var entry = new Work(stored, json, decision) { History = history, PulledIn = pulledIn };
+            work[stored.Id] = entry;
+            if (decision.Outcome == ReleaseOutcome.Release && !AlreadyHas(entry))
+            {
+                PullReferences(work, entry);
+            }
+        }
+
+        // Objects it references go in the same run when the agreement allows them, so that references resolve.
+        private void PullReferences(Dictionary<string, Work> work, Work entry)
+        {
+            foreach (var id in References(entry.Json))
+            {
+                if (!_inForce.Contains(id) && !work.ContainsKey(id) && Store.Get(id) is { IsLatest: true } target && !Store.IsReleaseOutput(id))
+                {
+                    _seen.Add(id);
+                    Consider(work, target, pulledIn: true);
+                }
+            }
+        }
+
+        private ReleaseCandidate Candidate(string id, JsonElement json, IReadOnlyList<ReleaseRecord>? history = null)
+        {
+            history ??= Store.ReleasesOf(_partner.Code, id);
+            var floor = history.Where(r => r.State == ReleaseState.Released && r.PrecisionKm is not null).Select(r => r.PrecisionKm).Max();
+            return _context.Candidate(id, json, floor);
+        }
+
+        private static bool AlreadyHas(Work entry) =>
+            entry.History.Any(r => r.SourceVersion == entry.Stored.Version && r.Precise == entry.Decision!.IsPrecise
+                && r.State is ReleaseState.Released or ReleaseState.Pending or ReleaseState.Rejected);
+
+        private List<PlannedRelease> Build(Dictionary<string, Work> work)
+        {
+            var plan = new List<PlannedRelease>();
+            var releasable = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in work.Values)
+            {
+                if (entry.Decision is { Outcome: ReleaseOutcome.Release } && !AlreadyHas(entry))
+                {
+                    releasable.Add(entry.Stored.Id);
+                }
+            }
+
+            // Building can hold or fail an object that others reference: drop it from the set and build again until
+            // every reference that stays points to something that goes out (the set only shrinks, so this ends).
+            var built = new Dictionary<string, BuiltRelease>(StringComparer.Ordinal);
+            bool shrank;
+            do
+            {
+                shrank = false;
+                foreach (var id in releasable.ToList())
+                {
+                    var entry = work[id];
+                    var result = _builder.Build(entry.Decision!, entry.Json, Resolve, PreviousModified(entry.History));
+                    built[id] = result;
+                    if (result.Released is null)
+                    {
+                        releasable.Remove(id);
+                        shrank = true;
+                    }
+                }
+            }
+            while (shrank);
+
+            string? Resolve(string id) => _inForce.Contains(id) || releasable.Contains(id) ? _policy.Ids.For(id) : null;
+
+            foreach (var entry in work.Values)
+            {
+                if (Plan(entry, built.GetValueOrDefault(entry.Stored.Id)) is { } item)
+                {
+                    plan.Add(item);
+                    if (!entry.PulledIn || item.Action != ReleaseAction.Deny)
+                    {
+                        _items.Add(item);
+                    }
+                }
+            }
+
+            foreach (var item in plan)
+            {
+                if (item.Action == ReleaseAction.Release)
+                {
+                    _inForce.Add(item.SourceId);
+                }
+                else if (item.Action == ReleaseAction.Withdraw)
+                {
+                    _inForce.Remove(item.SourceId);
+                }
+            }
+
+            return plan;
+        }
+
+        private PlannedRelease? Plan(Work entry, BuiltRelease? built)
+        {
+            var stored = entry.Stored;
+            var releasedId = _policy.Ids.For(stored.Id);
+            PlannedRelease Item(ReleaseAction action, string reason, long? notBefore = null, JsonObject? released = null, IReadOnlyList<JsonObject>? companions = null, string? change = null) =>
+                new(stored.Id, stored.Version, stored.Type, action, entry.Decision?.Clause?.Name, reason, releasedId, notBefore, released, companions ?? [], change, entry.Decision);
+
+            if (entry.Decision is null || entry.Decision.Outcome == ReleaseOutcome.Denied)
+            {
+                if (_inForce.Contains(stored.Id))
+                {
+                    return Withdrawal(entry, releasedId, entry.Decision is null ? "the object was revoked" : $"no longer allowed: {entry.Decision.Reason}");
+                }
+
+                return entry.Decision is null ? null : Item(ReleaseAction.Deny, entry.Decision.Reason);
+            }
+
+            var decision = entry.Decision;
+            switch (decision.Outcome)
+            {
+                case ReleaseOutcome.Embargoed:
+                    return Item(ReleaseAction.Wait, $"{decision.Reason}: embargo until {decision.NotBefore:u}", StixTimestamp.UnixMicrosecondsOf(decision.NotBefore!.Value));
+                case ReleaseOutcome.AwaitingApproval:
+                    return AlreadyHas(entry) ? null : Item(ReleaseAction.Queue, $"{decision.Reason} asks for approval");
+            }
+
+            if (AlreadyHas(entry))
+            {
+                return null;
+            }
+
+            if (built?.Released is { } released)
+            {
+                var change = entry.History.Any(r => r.State is ReleaseState.Released or ReleaseState.Withdrawn) ? "new version" : "new";
+                return Item(ReleaseAction.Release, decision.Reason, released: released, companions: built.Companions, change: change);
+            }
+
+            if (built?.Error is { } error)
+            {
+                return entry.History.Any(r => r.SourceVersion == stored.Version && r.State == ReleaseState.Failed && r.AgreementVersion == _record.Version)
+                    ? null
+                    : Item(ReleaseAction.Fail, $"{decision.Reason} cannot be applied: {error}");
+            }
+
+            var missing = built?.Unresolved ?? [];
+            return Item(ReleaseAction.Wait, $"{decision.Reason}: waits for {string.Join(", ", missing.Take(3))}{(missing.Count > 3 ? ", …" : "")} to be released");
+        }
+
+        private PlannedRelease? Withdrawal(Work entry, string releasedId, string reason)
+        {
+            if (Store.Get(releasedId) is not { } copy || copy.Revoked)
+            {
+                return null;
+            }
+
+            var revoked = JsonNode.Parse(copy.Utf8Json)!.AsObject();
+            revoked["revoked"] = true;
+            var previous = StixTimestamp.FromUnixMicroseconds(copy.Version);
+            var now = StixTimestamp.FromUnixMicroseconds(_nowUs - (_nowUs % 1000));
+            revoked["modified"] = (now > previous ? now : StixTimestamp.FromUnixMicroseconds(previous.UnixMicroseconds - (previous.UnixMicroseconds % 1000) + 1000)).Text;
+            return new PlannedRelease(entry.Stored.Id, entry.Stored.Version, entry.Stored.Type, ReleaseAction.Withdraw, null, reason, releasedId, null, revoked, [], "withdrawn", entry.Decision);
+        }
+
+        private static StixTimestamp? PreviousModified(IReadOnlyList<ReleaseRecord> history) =>
+            history.FirstOrDefault(r => r.State is ReleaseState.Released or ReleaseState.Withdrawn && r.ReleasedModified is not null) is { } last
+                ? StixTimestamp.Parse(last.ReleasedModified!)
+                : null;
+
+        private void Write(SqliteWriteBatch batch, PlannedRelease item, long? pendingId, string? approver)
+        {
+            var code = _partner.Code;
+            var clause = item.Clause ?? "-";
+            switch (item.Action)
+            {
+                case ReleaseAction.Release or ReleaseAction.Withdraw:
+                    foreach (var companion in item.Companions)
+                    {
+                        Put(batch, companion);
+                        batch.MarkReleaseOutput((string)companion["id"]!, code);
+                    }
+
+                    var (modified, hash) = Put(batch, item.Released!);
+                    batch.MarkReleaseOutput(item.ReleasedId, code);
+                    var state = item.Action == ReleaseAction.Release ? ReleaseState.Released : ReleaseState.Withdrawn;
+                    if (pendingId is { } id)
+                    {
+                        batch.DecideRelease(id, state, approver, _nowUs, null, modified, hash);
+                    }
+                    else
+                    {
+                        batch.RecordRelease(code, item.SourceId, item.SourceVersion, item.ReleasedId, modified, state, _record.Version, clause,
+                            item.Decision?.PrecisionKm, item.Decision?.IsPrecise ?? false, _requestedBy, _nowUs, item.Action == ReleaseAction.Withdraw ? item.Reason : null, hash);
+                    }
+
+                    batch.ClearWaiting(code, item.SourceId);
+                    if (item.Action == ReleaseAction.Release && item.Decision is { IsPrecise: false, PreciseAt: { } preciseAt } && preciseAt > _now)
+                    {
+                        batch.SetWaiting(code, item.SourceId, item.SourceVersion, StixTimestamp.UnixMicrosecondsOf(preciseAt), $"precise form after {preciseAt:u}");
+                    }
+
+                    break;
+                case ReleaseAction.Queue:
+                    batch.RecordRelease(code, item.SourceId, item.SourceVersion, item.ReleasedId, null, ReleaseState.Pending, _record.Version, clause,
+                        item.Decision?.PrecisionKm, item.Decision?.IsPrecise ?? false, _requestedBy, _nowUs, null, null);
+                    batch.ClearWaiting(code, item.SourceId);
+                    break;
+                case ReleaseAction.Wait:
+                    batch.SetWaiting(code, item.SourceId, item.SourceVersion, item.NotBeforeMicroseconds, item.Reason);
+                    break;
+                case ReleaseAction.Fail:
+                    batch.RecordRelease(code, item.SourceId, item.SourceVersion, item.ReleasedId, null, ReleaseState.Failed, _record.Version, clause,
+                        null, false, _requestedBy, _nowUs, item.Reason, null);
+                    batch.ClearWaiting(code, item.SourceId);
+                    break;
+                case ReleaseAction.Deny:
+                    batch.ClearWaiting(code, item.SourceId);
+                    break;
+            }
+        }
+
+        private (string? Modified, byte[] Hash) Put(SqliteWriteBatch batch, JsonObject stixObject)
+        {
+            var element = JsonSerializer.SerializeToElement(stixObject);
+            var validation = _owner._validator.Validate(element);
+            var valid = validation.Object ?? throw new InvalidOperationException(
+                $"a released object failed validation after sanitisation: {string.Join("; ", validation.Errors)}");
+            var hash = ContentHash.Of(valid.Json);
+            batch.AddToCollection(_partner.OutboundCollection, valid, hash, valid.ToUtf8Bytes(), IndexFacts.Of(valid));
+            return (valid.Modified?.Text, hash.Bytes.ToArray());
+        }
+
+        private static IEnumerable<string> References(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Name.EndsWith("_ref", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.String)
+                        {
+                            yield return property.Value.GetString()!;
+                        }
+                        else if (property.Name.EndsWith("_refs", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.Array)
+                        {
+                            foreach (var item in property.Value.EnumerateArray())
+                            {
+                                if (item.ValueKind == JsonValueKind.String)
+                                {
+                                    yield return item.GetString()!;
+                                }
+                            }
+                        }
+                        else
+                        {
+                            foreach (var nested in References(property.Value))
+                            {
+                                yield return nested;
+                            }
+                        }
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        foreach (var nested in References(item))
+                        {
+                            yield return nested;
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>One object in a run, with its decision (null when it is revoked) and release history.</summary>
+    private sealed record Work(StoredObject Stored, JsonElement Json, ReleaseDecision? Decision)
+    {
+        public IReadOnlyList<ReleaseRecord> History { get; init; } = [];
+
+        public bool PulledIn { get; init; }
+    }
+}

@@ -1,0 +1,268 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Liaison.Core.Agreements;
+using Liaison.Core.Extensions;
+using Liaison.Core.Validation;
+using Liaison.Storage.Partners;
+using Liaison.Storage.Release;
+using Liaison.Storage.Taxii;
+using static Liaison.Storage.Tests.StixFixtures;
+
+namespace Liaison.Storage.Tests.Release;
+
+public sealed class ReleasePipelineTests : IDisposable
+{
+    private static readonly byte[] Secret = Enumerable.Range(7, 32).Select(i => (byte)i).ToArray();
+    private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private const string Groups = """
+        partner: RUS
+        version: 1
+        release:
+          - name: positions
+            kinds: [location]
+            location: { precision_km: 10 }
+            redact: [name]
+          - name: groups
+            kinds: [sighting, threat-actor]
+        """;
+
+    private readonly TestStore _test = new();
+    private readonly PartnerInfo _rus;
+    private readonly ReleasePipeline _pipeline;
+
+    public ReleasePipelineTests()
+    {
+        _rus = _test.Store.AddPartner("RUS", "https://rus.example/taxii2/", Key, "alice").Partner;
+        _pipeline = new ReleasePipeline(_test.Store, new StixValidator(LiaisonExtensions.Instance), _test.Clock);
+    }
+
+    public void Dispose() => _test.Dispose();
+
+    private void Apply(string yaml) => _test.Store.ApplyAgreement(AgreementParser.Parse(yaml), "alice");
+
+    private void Add(params JsonObject[] objects)
+    {
+        using var batch = _test.Store.BeginBatch();
+        foreach (var json in objects)
+        {
+            batch.Add(Valid(json));
+        }
+
+        batch.Commit();
+    }
+
+    private ReleaseRunReport Run(string by = "alice", bool dryRun = false) => _pipeline.Run(_rus, Secret, by, dryRun);
+
+    private List<JsonObject> Outbound(bool allVersions = false) =>
+        _test.Store.ReadCollection(_rus.OutboundCollection, new TaxiiFilter { Versions = allVersions ? new TaxiiVersionFilter(false, false, true, []) : TaxiiVersionFilter.Default }, 1000)
+            .Entries.Select(e => JsonNode.Parse(e.Stored.Utf8Json)!.AsObject()).ToList();
+
+    private JsonObject Released(string internalId) =>
+        Outbound().Single(o => (string)o["id"]! == new ReleasedIds(Secret).For(internalId));
+
+    private void AddGroupSighting()
+    {
+        Add(ThreatActor(1, "Katiba"), Location(1, 35.95, 39.01), Sighting(1, 1, 1, Stamp(3), Stamp(3, 2)));
+    }
+
+    [Fact]
+    public void What_the_agreement_allows_goes_out_sanitised_under_ids_of_its_own()
+    {
+        Apply(Groups);
+        AddGroupSighting();
+        Add(Note(1, "internal assessment"));
+
+        var report = Run();
+
+        Assert.Equal(3, report.Count(ReleaseAction.Release));
+        Assert.Equal(1, report.Count(ReleaseAction.Deny));
+        var outbound = Outbound();
+        Assert.Equal(3, outbound.Count);
+        var text = string.Concat(outbound.Select(o => o.ToJsonString()));
+        foreach (var internalId in new[] { Id("threat-actor", 1), Id("location", 1), Id("sighting", 1), Id("note", 1) })
+        {
+            Assert.DoesNotContain(internalId, text, StringComparison.Ordinal);
+        }
+
+        var sighting = Released(Id("sighting", 1));
+        Assert.Equal(new ReleasedIds(Secret).For(Id("threat-actor", 1)), (string)sighting["sighting_of_ref"]!);
+        Assert.Equal(new ReleasedIds(Secret).For(Id("location", 1)), (string)sighting["where_sighted_refs"]![0]!);
+        var location = Released(Id("location", 1));
+        Assert.False(location.ContainsKey("name"));
+        Assert.NotEqual(35.95, (double)location["latitude"]!);
+        Assert.Equal(10_000, (double)location["precision"]!);
+        var log = _test.Store.ReleasesOf("RUS", Id("location", 1)).Single();
+        Assert.Equal((ReleaseState.Released, 1, "positions", 10.0), (log.State, log.AgreementVersion, log.Clause, log.PrecisionKm));
+    }
+
+    [Fact]
+    public void A_second_run_sends_nothing_twice()
+    {
+        Apply(Groups);
+        AddGroupSighting();
+        Run();
+        var before = DatabaseSnapshot.Of(_test.DatabasePath);
+
+        var again = Run();
+
+        Assert.Empty(again.Items);
+        Assert.Equal(before, DatabaseSnapshot.Of(_test.DatabasePath));
+    }
+
+    [Fact]
+    public void Nothing_goes_out_before_an_agreement_and_the_error_says_so()
+    {
+        AddGroupSighting();
+
+        var error = Assert.Throws<StoreException>(() => Run());
+
+        Assert.Contains("no agreement with RUS", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Outbound());
+    }
+
+    [Fact]
+    public void A_preview_plans_exactly_what_a_run_does_and_writes_nothing()
+    {
+        Apply(Groups);
+        AddGroupSighting();
+        var before = DatabaseSnapshot.Of(_test.DatabasePath);
+
+        var preview = Run(dryRun: true);
+
+        Assert.Equal(before, DatabaseSnapshot.Of(_test.DatabasePath));
+        var run = Run();
+        Assert.Equal(preview.Items.Select(i => (i.SourceId, i.Action, i.Released?.ToJsonString())), run.Items.Select(i => (i.SourceId, i.Action, i.Released?.ToJsonString())));
+    }
+
+    [Fact]
+    public void A_new_version_is_a_new_version_of_the_partners_copy_and_a_revocation_withdraws_it()
+    {
+        Apply(Groups);
+        AddGroupSighting();
+        Run();
+        Add(Location(1, 35.0, 39.5, modified: Stamp(5)));
+
+        var update = Run();
+        Add(Location(1, 35.0, 39.5, modified: Stamp(6)).With("revoked", true));
+        var withdrawal = Run();
+
+        Assert.Equal(("new version", ReleaseAction.Release), (update.Items.Single().Change, update.Items.Single().Action));
+        Assert.Equal(ReleaseAction.Withdraw, withdrawal.Items.Single().Action);
+        var versions = Outbound(allVersions: true).Where(o => (string)o["id"]! == new ReleasedIds(Secret).For(Id("location", 1))).ToList();
+        Assert.Equal(3, versions.Count);
+        Assert.True((bool)versions[^1]["revoked"]!);
+        Assert.Equal(ReleaseState.Withdrawn, _test.Store.ReleasesOf("RUS", Id("location", 1))[0].State);
+    }
+
+    [Fact]
+    public void An_agreement_change_governs_only_later_releases_and_precision_never_gets_finer()
+    {
+        Apply(Groups);
+        Add(Location(1, 35.95, 39.01));
+        Run();
+        var first = Released(Id("location", 1)).ToJsonString();
+        Apply(Groups.Replace("version: 1", "version: 2").Replace("precision_km: 10", "precision_km: 1"));
+
+        Add(Location(2, 35.95, 39.01));
+        Run();
+        Add(Location(1, 35.95, 39.01, modified: Stamp(4)));
+        Run();
+
+        Assert.Equal(1_000, (double)Released(Id("location", 2))["precision"]!);
+        Assert.Equal(2, _test.Store.ReleasesOf("RUS", Id("location", 2)).Single().AgreementVersion);
+        var updated = Released(Id("location", 1));
+        Assert.Equal(10_000, (double)updated["precision"]!);
+        Assert.Equal(JsonNode.Parse(first)!["latitude"]!.GetValue<double>(), (double)updated["latitude"]!);
+        Assert.Equal([1, 2], _test.Store.ReleasesOf("RUS", Id("location", 1)).Select(r => r.AgreementVersion).Order());
+    }
+
+    [Fact]
+    public void A_manual_clause_waits_for_a_second_person()
+    {
+        Apply(Groups.Replace("    location: { precision_km: 10 }", "    approval: manual\n    location: { precision_km: 10 }"));
+        Add(Location(1, 35.95, 39.01));
+        var queued = Run(by: "alice");
+        var pending = Assert.Single(_test.Store.ReleasesInState(ReleaseState.Pending, "RUS"));
+
+        var selfApproval = Assert.Throws<StoreException>(() => _pipeline.Approve(_rus, Secret, pending.Id, "alice"));
+        Assert.Empty(Outbound());
+        var approved = _pipeline.Approve(_rus, Secret, pending.Id, "bob");
+
+        Assert.Equal(ReleaseAction.Queue, queued.Items.Single().Action);
+        Assert.Contains("four eyes", selfApproval.Message, StringComparison.Ordinal);
+        Assert.Equal(ReleaseAction.Release, approved.Action);
+        Assert.Single(Outbound());
+        var record = _test.Store.FindRelease(pending.Id)!;
+        Assert.Equal((ReleaseState.Released, "alice", "bob"), (record.State, record.RequestedBy, record.DecidedBy));
+        Assert.Empty(Run(by: "alice").Items);
+    }
+
+    [Fact]
+    public void A_rejected_release_never_goes_out()
+    {
+        Apply(Groups.Replace("    location: { precision_km: 10 }", "    approval: manual\n    location: { precision_km: 10 }"));
+        Add(Location(1, 35.95, 39.01));
+        Run(by: "alice");
+        var pending = Assert.Single(_test.Store.ReleasesInState(ReleaseState.Pending));
+
+        _pipeline.Reject(_rus, pending.Id, "bob", "too precise for now");
+
+        Assert.Equal((ReleaseState.Rejected, "too precise for now"), (_test.Store.FindRelease(pending.Id)!.State, _test.Store.FindRelease(pending.Id)!.Reason));
+        Assert.Throws<StoreException>(() => _pipeline.Approve(_rus, Secret, pending.Id, "carol"));
+        Assert.Empty(Run(by: "carol").Items);
+        Assert.Empty(Outbound());
+    }
+
+    [Fact]
+    public void Under_hold_an_object_waits_for_what_it_references_then_follows_it()
+    {
+        Apply("partner: RUS\nversion: 1\nreferences: hold\nrelease:\n  - kinds: [sighting, location]\n");
+        AddGroupSighting();
+
+        var first = Run();
+        var afterFirst = Outbound().Count;
+        Apply("partner: RUS\nversion: 2\nreferences: hold\nrelease:\n  - kinds: [sighting, location, threat-actor]\n");
+        var second = Run();
+
+        Assert.Contains(first.Items, i => i.SourceId == Id("sighting", 1) && i.Action == ReleaseAction.Wait && i.Reason.Contains(Id("threat-actor", 1), StringComparison.Ordinal));
+        Assert.Equal((1, 3), (afterFirst, Outbound().Count));
+        Assert.Contains(second.Items, i => i.SourceId == Id("sighting", 1) && i.Action == ReleaseAction.Release);
+        Assert.Empty(_test.Store.WaitingReleases("RUS"));
+    }
+
+    [Fact]
+    public void An_embargo_holds_until_its_time()
+    {
+        Apply("partner: RUS\nversion: 1\nrelease:\n  - kinds: [location]\n    time: { delay: 6h }\n");
+        Add(Location(1, 35.95, 39.01, modified: "2026-11-26T10:00:00.000Z"));
+
+        var early = Run();
+        _test.Clock.UtcNow = new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.Zero);
+        var due = Run();
+
+        Assert.Equal(ReleaseAction.Wait, early.Items.Single().Action);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 16, 0, 0, TimeSpan.Zero), DateTimeOffset.UnixEpoch.AddTicks(early.Items.Single().NotBeforeMicroseconds!.Value * 10));
+        Assert.Equal(ReleaseAction.Release, due.Items.Single().Action);
+        Assert.Single(Outbound());
+    }
+
+    [Fact]
+    public void What_a_partner_gave_us_is_not_passed_on_to_another()
+    {
+        var fra = _test.Store.AddPartner("FRA", "https://fra.example/taxii2/", Key, "alice").Partner;
+        Apply(Groups);
+        using (var batch = _test.Store.BeginBatch())
+        {
+            var location = Valid(Location(1, 35.95, 39.01));
+            batch.AddReceived(location, Core.Canonical.ContentHash.Of(location.Json), location.ToUtf8Bytes(), Core.Stix.IndexFacts.Of(location),
+                new Provenance("fra", fra.OutboundCollection.ToString(), 1));
+            batch.Commit();
+        }
+
+        var report = Run();
+
+        Assert.Contains("received from FRA", report.Items.Single().Reason, StringComparison.Ordinal);
+        Assert.Empty(Outbound());
+    }
+}
