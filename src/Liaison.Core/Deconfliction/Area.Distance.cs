@@ -1,0 +1,177 @@
+using Liaison.Core.Geo;
+
+namespace Liaison.Core.Deconfliction;
+
+public sealed partial class Area
+{
+    /// <summary>
+    /// Below this many metres two boundaries are taken to touch: it absorbs floating-point rounding (about 1e-9 m
+    /// on the Earth's radius) and nothing a notice can express.
+    /// </summary>
+    internal const double ToleranceM = 1e-3;
+
+    /// <summary>The great-circle distance in metres from the nearest points of the two areas; 0 when they meet.</summary>
+    public double DistanceM(Area other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Math.Max(0, SphereMath.Metres(CoreAngle(other)) - BufferM - other.BufferM);
+    }
+
+    /// <summary>The great-circle distance in metres from <paramref name="point"/> to the area; 0 inside it.</summary>
+    public double DistanceM(GeoPoint point) => Math.Max(0, SphereMath.Metres(CoreAngle(Vec3.From(point))) - BufferM);
+
+    /// <summary>
+    /// Whether some point lies strictly inside both areas. Boundaries that only touch do not overlap; this is what
+    /// a separation minimum of zero asks for.
+    /// </summary>
+    public bool InteriorsOverlap(Area other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (BufferM > 0 || other.BufferM > 0)
+        {
+            // A circle or corridor is open around its line: it overlaps whatever comes nearer than its buffer.
+            return SphereMath.Metres(CoreAngle(other)) < BufferM + other.BufferM - ToleranceM;
+        }
+
+        foreach (var a in Polygons)
+        {
+            foreach (var b in other.Polygons)
+            {
+                if (PolygonsOverlap(a, b))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The angle from the area's core (its line, or its polygons) to a point: 0 inside a polygon.</summary>
+    internal double CoreAngle(Vec3 p)
+    {
+        var best = double.PositiveInfinity;
+        foreach (var polygon in Polygons)
+        {
+            if (polygon.Contains(p))
+            {
+                return 0;
+            }
+
+            best = Math.Min(best, polygon.AngleToBoundary(p));
+        }
+
+        if (Line.Length == 1)
+        {
+            return Math.Min(best, SphereMath.Angle(p, Line[0]));
+        }
+
+        for (var i = 0; i + 1 < Line.Length; i++)
+        {
+            best = Math.Min(best, SphereMath.PointToArc(p, Line[i], Line[i + 1]));
+        }
+
+        return best;
+    }
+
+    /// <summary>The angle between the two areas' cores: 0 when they cross or one holds part of the other.</summary>
+    internal double CoreAngle(Area other)
+    {
+        if (HoldsAPointOf(other) || other.HoldsAPointOf(this))
+        {
+            return 0;
+        }
+
+        var best = double.PositiveInfinity;
+        foreach (var (a, b) in EdgeList)
+        {
+            foreach (var (c, d) in other.EdgeList)
+            {
+                best = Math.Min(best, SphereMath.ArcToArc(a, b, c, d));
+                if (best == 0)
+                {
+                    return 0;
+                }
+            }
+        }
+
+        // A circle's core is a point and has no edge.
+        if (Line.Length == 1)
+        {
+            best = Math.Min(best, other.CoreAngle(Line[0]));
+        }
+
+        if (other.Line.Length == 1)
+        {
+            best = Math.Min(best, CoreAngle(other.Line[0]));
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Whether a polygon of this area holds the first point of one of the other's parts. When no edges cross, each
+    /// part of the other is wholly inside or wholly outside, so its first point decides.
+    /// </summary>
+    private bool HoldsAPointOf(Area other)
+    {
+        if (Polygons.Length == 0)
+        {
+            return false;
+        }
+
+        if (other.Line.Length > 0 && Polygons.Any(p => p.Contains(other.Line[0])))
+        {
+            return true;
+        }
+
+        return other.Polygons.Any(o => Polygons.Any(p => p.Contains(o.Rings[0][0])));
+    }
+
+    private static bool PolygonsOverlap(SphericalPolygon a, SphericalPolygon b)
+    {
+        foreach (var ringA in a.Rings)
+        {
+            foreach (var ringB in b.Rings)
+            {
+                for (var i = 0; i < ringA.Length; i++)
+                {
+                    for (var j = 0; j < ringB.Length; j++)
+                    {
+                        if (SphereMath.ArcsCross(ringA[i], ringA[(i + 1) % ringA.Length], ringB[j], ringB[(j + 1) % ringB.Length]))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        // No boundaries cross: the interiors overlap only if one holds a point of the other that is not on its
+        // boundary. Vertices, edge midpoints and one interior point of each cover nested, shared-edge and equal rings.
+        return HoldsStrictly(a, b) || HoldsStrictly(b, a);
+    }
+
+    private static bool HoldsStrictly(SphericalPolygon holder, SphericalPolygon held)
+    {
+        bool Strictly(Vec3 p) => holder.Contains(p) && SphereMath.Metres(holder.AngleToBoundary(p)) > ToleranceM;
+
+        if (held.InteriorProbe is { } probe && Strictly(probe))
+        {
+            return true;
+        }
+
+        foreach (var ring in held.Rings)
+        {
+            for (var i = 0; i < ring.Length; i++)
+            {
+                if (Strictly(ring[i]) || Strictly((ring[i] + ring[(i + 1) % ring.Length]).Normalized()))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

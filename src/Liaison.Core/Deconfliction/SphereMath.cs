@@ -1,0 +1,89 @@
+namespace Liaison.Core.Deconfliction;
+
+/// <summary>
+/// Great-circle geometry on the sphere of <see cref="Geo.GeoPoint.EarthRadiusKm"/>: angles between points, from a
+/// point to a minor arc, and whether two minor arcs cross. Every formula uses atan2 of a cross and a dot product,
+/// which stays accurate for tiny and for nearly opposite angles (acos and asin do not).
+/// </summary>
+internal static class SphereMath
+{
+    public const double EarthRadiusM = Geo.GeoPoint.EarthRadiusKm * 1000;
+
+    /// <summary>The angle in radians between two unit vectors.</summary>
+    public static double Angle(Vec3 a, Vec3 b) => Math.Atan2(a.Cross(b).Length, a.Dot(b));
+
+    public static double Metres(double radians) => radians * EarthRadiusM;
+
+    public static double Radians(double metres) => metres / EarthRadiusM;
+
+    /// <summary>The angle from <paramref name="p"/> to the nearest point of the minor arc from a to b.</summary>
+    public static double PointToArc(Vec3 p, Vec3 a, Vec3 b)
+    {
+        var normal = a.Cross(b);
+        var length = normal.Length;
+        if (length < 1e-15)
+        {
+            return Angle(p, a);
+        }
+
+        var n = (1 / length) * normal;
+        var height = p.Dot(n);
+        var foot = p - (height * n);
+
+        // The foot of the perpendicular lies on the arc when it is between a and b going the arc's way round.
+        if (a.Cross(foot).Dot(n) >= 0 && foot.Cross(b).Dot(n) >= 0 && foot.Length > 1e-15)
+        {
+            return Math.Atan2(Math.Abs(height), foot.Length);
+        }
+
+        return Math.Min(Angle(p, a), Angle(p, b));
+    }
+
+    /// <summary>
+    /// Whether the minor arcs a–b and c–d cross at a point inside both (touching at an end is not crossing: the
+    /// distance between the arcs is then zero and callers learn it from <see cref="PointToArc"/>).
+    /// </summary>
+    public static bool ArcsCross(Vec3 a, Vec3 b, Vec3 c, Vec3 d)
+    {
+        var n1 = a.Cross(b);
+        var n2 = c.Cross(d);
+        var l1 = n1.Length;
+        var l2 = n2.Length;
+        if (l1 < 1e-15 || l2 < 1e-15)
+        {
+            return false;
+        }
+
+        // Sides of the other arc's great circle, with ends closer than SideEpsilon counted as on it: arcs sharing an
+        // end or lying along each other must not be taken for crossing because of rounding.
+        var c1 = Side(n1.Dot(c) / l1);
+        var d1 = Side(n1.Dot(d) / l1);
+        var a2 = Side(n2.Dot(a) / l2);
+        var b2 = Side(n2.Dot(b) / l2);
+        if (c1 * d1 >= 0 || a2 * b2 >= 0)
+        {
+            return false;
+        }
+
+        // The great circles meet at ±x; the arcs cross only if both lie on the same one of the two points.
+        var x = n1.Cross(n2);
+        return Math.Sign(x.Dot(a + b)) == Math.Sign(x.Dot(c + d)) && x.Dot(a + b) != 0;
+    }
+
+    /// <summary>About 6 µm on the Earth: below it a point is on a great circle rather than on one side.</summary>
+    private const double SideEpsilon = 1e-12;
+
+    private static int Side(double sine) => sine > SideEpsilon ? 1 : sine < -SideEpsilon ? -1 : 0;
+
+    /// <summary>The angle between the arcs a–b and c–d (zero when they cross or touch).</summary>
+    public static double ArcToArc(Vec3 a, Vec3 b, Vec3 c, Vec3 d)
+    {
+        if (ArcsCross(a, b, c, d))
+        {
+            return 0;
+        }
+
+        // Two minor arcs that do not cross are nearest at an end of one of them.
+        return Math.Min(Math.Min(PointToArc(a, c, d), PointToArc(b, c, d)), Math.Min(PointToArc(c, a, b), PointToArc(d, a, b)));
+    }
+}
