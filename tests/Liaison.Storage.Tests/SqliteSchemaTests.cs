@@ -13,8 +13,8 @@ public sealed class SqliteSchemaTests
         (1, "objects, versions, time, space and text indexes", "984e6c935c4d3fd930900fabc40b96e0059ddac895bee3a4d400983d1ddfd9b8"),
         (2, "TAXII collections, membership, principals, grants and statuses", "a226290e609ad22731ea88b0997a63a50ca7807fe701078832d0cbbc44013faf"),
         (3, "pull cursors and provenance of received objects", "c4805af04d8d520742c5b645de64d8c0dd7918e423a26abc3e11d361c9982125"),
-        (4, "ledger: entries, Merkle tree nodes, checkpoints issued and received, partner receipts", "8d0b16240ed1b86ad20a4d1730bafaf049bff467cb394299b9f902b8cf13ce5d"),
-        (4, "partners, agreements, releases, approval queue and quarantine", "5ef12ff675b70cc8b341c2ae1823c3ed4e4df76bc42a636d4011386a9fa346af"),
+        (4, "ledger: entries, Merkle tree nodes, checkpoints issued and received, partner receipts", "67940aeff2e4d82920a64121a20a74c500ac63e1d1556b3af6951b874cd8e735"),
+        (5, "partners, agreements, releases, approval queue and quarantine", "5ef12ff675b70cc8b341c2ae1823c3ed4e4df76bc42a636d4011386a9fa346af"),
     ];
 
     [Fact]

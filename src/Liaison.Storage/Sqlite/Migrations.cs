@@ -147,7 +147,6 @@ public static class Migrations
                 object_id TEXT,
                 entry BLOB NOT NULL
             );
-            CREATE INDEX ix_ledger_entries_object ON ledger_entries (object_id, partner) WHERE object_id IS NOT NULL;
 
             CREATE TABLE ledger_tree (
                 position INTEGER PRIMARY KEY,
@@ -187,7 +186,7 @@ public static class Migrations
             );
             CREATE INDEX ix_partner_receipts_partner ON partner_receipts (partner);
             """),
-        new(4, "partners, agreements, releases, approval queue and quarantine", """
+        new(5, "partners, agreements, releases, approval queue and quarantine", """
             CREATE TABLE partners (
                 code TEXT PRIMARY KEY,
                 principal TEXT NOT NULL,
