@@ -28,6 +28,12 @@ internal static class LiaisonCommandLine
                      CollectionCommand.Create(globals, environment),
                      GrantCommand.Create(globals, environment),
                      ServeCommand.Create(globals, environment),
+                     IdentityCommand.Create(globals, environment),
+                     PartnerCommand.Create(globals, environment),
+                     AgreementCommand.Create(globals, environment),
+                     ReleaseCommand.Create(globals, environment),
+                     QuarantineCommand.Create(globals, environment),
+                     SyncCommand.Create(globals, environment),
                  }.Concat(RemoteCommands.Create(globals, environment)))
         {
             root.Subcommands.Add(command);

@@ -23,6 +23,9 @@ public sealed class PullReport(string collectionId)
     /// <summary>Objects refused, with the reasons in <see cref="Errors"/> (at most 100 listed).</summary>
     public long Rejected { get; internal set; }
 
+    /// <summary>Valid objects a partner's agreement does not accept, kept in quarantine instead of stored.</summary>
+    public long Quarantined { get; internal set; }
+
     /// <summary>Why objects were refused.</summary>
     public List<StixError> Errors { get; } = [];
 

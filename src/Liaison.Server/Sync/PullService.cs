@@ -20,6 +20,12 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     /// <summary>Objects asked per page.</summary>
     public int PageSize { get; init; } = 1000;
 
+    /// <summary>
+    /// For a partner: what its agreement accepts. Objects it refuses are kept in quarantine, not stored; the cursor
+    /// still moves past them. Null accepts every valid object (a plain TAXII remote).
+    /// </summary>
+    public InboundGate? Inbound { get; init; }
+
     /// <summary>Pulls every collection we can read on the remote's default API root, or only <paramref name="collectionId"/>.</summary>
     public async Task<IReadOnlyList<PullReport>> PullAsync(string remote, Uri discovery, string? collectionId = null, CancellationToken cancel = default)
     {
@@ -117,9 +123,20 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             markings.Saw(stixObject);
         }
 
+        // Read before the write transaction opens: the gate looks at what is stored.
+        var refused = Inbound is null
+            ? []
+            : valid.Select(v => (v.Object, Reason: Inbound.Refusal(store, v.Object))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
         using var batch = store.BeginBatch();
         foreach (var (stixObject, refs) in valid)
         {
+            if (refused.TryGetValue(stixObject, out var reason))
+            {
+                batch.Quarantine(Inbound!.Partner, stixObject.Id.Value, provenance.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
+                report.Quarantined++;
+                continue;
+            }
+
             var missing = markings.FirstUnresolved(refs);
             if (missing is not null)
             {

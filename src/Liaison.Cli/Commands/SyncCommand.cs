@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Liaison.Cli.Node;
+using Liaison.Cli.Output;
+using Liaison.Core.Agreements;
+using Liaison.Core.Extensions;
+using Liaison.Core.Validation;
+using Liaison.Server.Client;
+using Liaison.Server.Sync;
+using Liaison.Storage.Release;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Cli.Commands;
+
+/// <summary>
+/// <c>liaison sync PARTNER</c>: publish what the agreement allows to the partner's outbound collection, then pull what
+/// the partner released to us, through our inbound rules (refused objects go to quarantine).
+/// </summary>
+internal static class SyncCommand
+{
+    public static Command Create(GlobalOptions globals, CliEnvironment environment)
+    {
+        var partner = new Argument<string>("PARTNER");
+        var actor = OperatorOption.Create();
+        var command = new Command("sync", "Release to a partner what its agreement allows, then pull what it released to us.") { partner, actor };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var output = new CliOutput(environment, parse.GetValue(globals.Json));
+            var home = NodeHome.Resolve(parse.GetValue(globals.Home), environment);
+            using var store = home.OpenStore();
+            var info = PartnerCommand.Find(store, parse.GetValue(partner)!);
+            var released = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
+            ReleaseReport.Write(output, released, preview: false);
+
+            var remotes = new RemoteRegistry(home).All();
+            if (!remotes.TryGetValue(info.Code, out var remote))
+            {
+                throw new CliException(ExitCodes.Rejected, $"released to {info.Code}, but cannot pull from it: no credentials for its node; add them with 'liaison remote add {info.Code} --url {info.DiscoveryUrl} --token-stdin'");
+            }
+
+            var accept = store.FindAgreement(info.Code) is { } record ? AgreementParser.Parse(record.Text).Accept : InboundRules.Nothing;
+            using var checkpointer = new WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250));
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            var service = new PullService(store, new TaxiiClient(http, remote.Credentials()), new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
+            {
+                Inbound = new InboundGate(info.Code, accept),
+            };
+            IReadOnlyList<PullReport> pulled;
+            try
+            {
+                pulled = await service.PullAsync(info.Code, new Uri(remote.DiscoveryUrl), null, cancel).ConfigureAwait(false);
+            }
+            catch (TaxiiClientException ex)
+            {
+                throw new CliException(ExitCodes.NodeError, $"released to {info.Code}, but the pull from it failed: {ex.Message}");
+            }
+
+            store.CatchUpTextIndex();
+            output.Table($"Received from {info.Code}", ["collection", "new", "updated", "unchanged", "quarantined", "rejected"],
+                pulled.Select(r => (IReadOnlyList<string>)[r.CollectionId, $"{r.New}", $"{r.Updated}", $"{r.Unchanged}", $"{r.Quarantined}", $"{r.Rejected}"]));
+            foreach (var error in pulled.SelectMany(r => r.Errors))
+            {
+                output.Warning(error.ToString());
+            }
+
+            output.Result(new JsonObject
+            {
+                ["partner"] = info.Code,
+                ["released"] = ReleaseReport.Summary(released),
+                ["received"] = new JsonArray(pulled.Select(r => (JsonNode)new JsonObject
+                {
+                    ["collection"] = r.CollectionId, ["new"] = r.New, ["updated"] = r.Updated, ["unchanged"] = r.Unchanged,
+                    ["quarantined"] = r.Quarantined, ["rejected"] = r.Rejected,
+                }).ToArray()),
+            });
+            return released.Count(ReleaseAction.Fail) > 0 || pulled.Any(r => r.Rejected > 0) ? ExitCodes.Rejected : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

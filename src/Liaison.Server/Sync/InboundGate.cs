@@ -1,0 +1,36 @@
+using Liaison.Core.Agreements;
+using Liaison.Core.Stix;
+using Liaison.Storage.Sqlite;
+
+namespace Liaison.Server.Sync;
+
+/// <summary>
+/// What a partner may put in our store: the kinds our agreement accepts from it, and never a version of an object
+/// that is ours (or another partner's). Anything else goes to quarantine with the reason.
+/// </summary>
+/// <param name="partner">The partner's code; its pulls are recorded under this remote name.</param>
+/// <param name="rules">The inbound rules of the agreement in force.</param>
+public sealed class InboundGate(string partner, InboundRules rules)
+{
+    /// <summary>The partner's code.</summary>
+    public string Partner { get; } = partner;
+
+    /// <summary>Why <paramref name="stixObject"/> is not accepted from the partner, or null when it is.</summary>
+    public string? Refusal(SqliteStixStore store, StixObject stixObject)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(stixObject);
+        if (rules.RejectionReason(stixObject.Json) is { } reason)
+        {
+            return reason;
+        }
+
+        var id = stixObject.Id.Value;
+        if (store.Contains(id) && !store.ProvenanceOf(id).Any(p => string.Equals(p.Remote, Partner, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"{id} is an object of ours (or another source's): a partner never overwrites it";
+        }
+
+        return null;
+    }
+}
