@@ -28,6 +28,7 @@ internal static class LiaisonCommandLine
                      CollectionCommand.Create(globals, environment),
                      GrantCommand.Create(globals, environment),
                      ServeCommand.Create(globals, environment),
+                     DeconflictCommand.Create(globals, environment),
                      IdentityCommand.Create(globals, environment),
                      PartnerCommand.Create(globals, environment),
                      AgreementCommand.Create(globals, environment),
