@@ -35,6 +35,7 @@ internal static class LiaisonCommandLine
                      ReleaseCommand.Create(globals, environment),
                      QuarantineCommand.Create(globals, environment),
                      SyncCommand.Create(globals, environment),
+                     LedgerCommand.Create(globals, environment),
                  }.Concat(RemoteCommands.Create(globals, environment)))
         {
             root.Subcommands.Add(command);

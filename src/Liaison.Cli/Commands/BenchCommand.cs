@@ -13,7 +13,7 @@ using Liaison.Storage.Sqlite;
 
 namespace Liaison.Cli.Commands;
 
-/// <summary><c>liaison bench ingest|query</c>: end-to-end measurements on a generated corpus (not run in CI).</summary>
+/// <summary><c>liaison bench ingest|query|sync|ledger</c>: end-to-end measurements on a generated corpus (not run in CI).</summary>
 internal static class BenchCommand
 {
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Ingest(globals, environment));
         command.Subcommands.Add(QueryBench(globals, environment));
         command.Subcommands.Add(Sync(globals, environment));
+        command.Subcommands.Add(Ledger(globals, environment));
         return command;
     }
 
@@ -101,6 +102,54 @@ internal static class BenchCommand
                     ["page_ms"] = Json(result.PageMilliseconds),
                 });
                 return result.Pulled == result.Objects ? ExitCodes.Ok : ExitCodes.Rejected;
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static Command Ledger(GlobalOptions globals, CliEnvironment environment)
+    {
+        var entries = new Option<int>("--entries") { Description = "Ledger entries to append.", DefaultValueFactory = _ => 1_000_000 };
+        var proofs = new Option<int>("--proofs") { Description = "Random inclusion and consistency proofs to time.", DefaultValueFactory = _ => 1000 };
+        var command = new Command("ledger", "Append release entries to a fresh ledger (transactions of 10,000, a signed checkpoint each), verify it all, time proofs.") { entries, proofs };
+        command.SetAction(parse =>
+        {
+            var output = new CliOutput(environment, parse.GetValue(globals.Json));
+            var count = parse.GetValue(entries);
+            if (count < 1 || parse.GetValue(proofs) < 1)
+            {
+                throw new CliException(ExitCodes.Usage, "--entries and --proofs must be at least 1");
+            }
+
+            var directory = Directory.CreateTempSubdirectory("liaison-bench-ledger-").FullName;
+            try
+            {
+                var result = LedgerBenchmark.Run(directory, count, parse.GetValue(proofs), seed: 7);
+                var inclusion = result.InclusionMilliseconds.Order().ToList();
+                var consistency = result.ConsistencyMilliseconds.Order().ToList();
+                Report(output,
+                [
+                    ("machine", $"{Environment.ProcessorCount} cores, {Environment.OSVersion}"),
+                    ("entries", result.Entries.ToString("N0", CultureInfo.InvariantCulture)),
+                    ("append (encode, hash, store entry and tree nodes, commit)", $"{result.AppendSeconds:F2} s = {result.Entries / result.AppendSeconds:N0} entries/s"),
+                    ("verify (recompute every hash and signature)", $"{result.VerifySeconds:F2} s ({(result.Valid ? "valid" : "INVALID")})"),
+                    ("inclusion proof p50 / p99 / max", $"{At(inclusion, 0.5):F3} / {At(inclusion, 0.99):F3} / {inclusion[^1]:F3} ms"),
+                    ("consistency proof p50 / p99 / max", $"{At(consistency, 0.5):F3} / {At(consistency, 0.99):F3} / {consistency[^1]:F3} ms"),
+                    ("database", Mib(result.DatabaseBytes)),
+                ], new JsonObject
+                {
+                    ["entries"] = result.Entries,
+                    ["append_entries_per_second"] = result.Entries / result.AppendSeconds,
+                    ["verify_seconds"] = result.VerifySeconds,
+                    ["valid"] = result.Valid,
+                    ["inclusion_ms"] = Json(result.InclusionMilliseconds),
+                    ["consistency_ms"] = Json(result.ConsistencyMilliseconds),
+                });
+                return result.Valid ? ExitCodes.Ok : ExitCodes.Rejected;
             }
             finally
             {
