@@ -37,6 +37,9 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
 
     public Dictionary<string, CollectionInfo> Collections { get; }
 
+    /// <summary>The pinned key of the fixture's partners (any 32 bytes will do: nothing is signed here).</summary>
+    public static string PartnerKey { get; } = Convert.ToBase64String(new byte[32]);
+
     public static async Task<TaxiiTestServer> StartAsync(int maxContentLength = 1 << 20, int maxPageSize = 1000)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"liaison-server-test-{Guid.NewGuid():N}");
@@ -55,6 +58,13 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
             store.Grant("fra", collections["shared"].Id, canRead: true, canWrite: true);
             store.Grant("fra", collections["feed"].Id, canRead: true, canWrite: false);
             store.Grant("rus", collections["inbound"].Id, canRead: false, canWrite: true);
+            foreach (var code in new[] { "RUS", "USA" })
+            {
+                var (partner, partnerCredentials) = store.AddPartner(code, $"https://{code.ToLowerInvariant()}.example/taxii2/", PartnerKey, "admin");
+                credentials[partner.Principal] = partnerCredentials;
+                collections[$"to-{code.ToLowerInvariant()}"] = store.FindCollection(partner.OutboundCollection.ToString())!;
+                collections[$"from-{code.ToLowerInvariant()}"] = store.FindCollection(partner.InboundCollection.ToString())!;
+            }
         }
 
         var builder = WebApplication.CreateSlimBuilder();

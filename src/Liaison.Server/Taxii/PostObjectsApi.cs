@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Liaison.Core.Agreements;
 using Liaison.Core.Canonical;
 using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Security;
+using Liaison.Server.Sync;
 using Liaison.Storage;
 using Liaison.Storage.Ingest;
 using Liaison.Storage.Taxii;
@@ -111,10 +113,23 @@ internal static class PostObjectsApi
             markings.Saw(stixObject);
         }
 
+        // A partner writing to its inbound collection: our agreement's inbound rules decide, and what it sends
+        // carries its provenance (so it is never taken for ours, nor passed on unless its markings allow).
+        var partner = lease.Store.PartnerOfPrincipal(TaxiiAuthentication.PrincipalOf(context)) is { } p && p.InboundCollection == collectionId ? p : null;
+        var gate = partner is null ? null : new InboundGate(partner.Code, lease.Store.FindAgreement(partner.Code) is { } agreement ? AgreementParser.Parse(agreement.Text).Accept : InboundRules.Nothing);
+        var refused = gate is null ? [] : valid.Select(v => (v.Object, Reason: gate.Refusal(lease.Store, v.Object))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
+        var received = new Provenance(partner?.Code ?? "", collectionId.ToString("D"), StixTimestamp.UnixMicrosecondsOf(requested));
         using (var batch = lease.Store.BeginBatch())
         {
             foreach (var (stixObject, result) in valid)
             {
+                if (refused.TryGetValue(stixObject, out var reason))
+                {
+                    batch.Quarantine(partner!.Code, stixObject.Id.Value, received.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
+                    failures.Add(Detail(stixObject, $"quarantined: {reason}"));
+                    continue;
+                }
+
                 var missing = markings.FirstUnresolved(result.MarkingRefs);
                 if (missing is not null)
                 {
@@ -129,6 +144,11 @@ internal static class PostObjectsApi
                 }
                 else
                 {
+                    if (partner is not null)
+                    {
+                        batch.RecordProvenance(stixObject, received);
+                    }
+
                     successes.Add(Detail(stixObject, null));
                 }
             }

@@ -27,15 +27,22 @@ public sealed partial class SqliteWriteBatch
         ArgumentNullException.ThrowIfNull(stixObject);
         ArgumentNullException.ThrowIfNull(provenance);
         var result = Add(stixObject, hash, utf8Json, facts);
-        if (result.Outcome == WriteOutcome.Refused)
+        if (result.Outcome != WriteOutcome.Refused)
         {
-            return result;
+            RecordProvenance(stixObject, provenance);
         }
 
+        return result;
+    }
+
+    /// <summary>Records where a stored version came from (once per version and origin), e.g. a partner's TAXII POST.</summary>
+    public void RecordProvenance(StixObject stixObject, Provenance provenance)
+    {
+        ArgumentNullException.ThrowIfNull(stixObject);
+        ArgumentNullException.ThrowIfNull(provenance);
         _seqOf ??= Prepare("SELECT o.seq FROM objects o JOIN object_keys k ON k.key = o.key WHERE k.id = ?1 AND o.version_us = ?2");
         var seq = _seqOf.Bind(1, stixObject.Id.Value).Bind(2, stixObject.Version?.UnixMicroseconds ?? Unversioned).QueryInt64();
         _recordProvenance ??= Prepare("INSERT OR IGNORE INTO provenance (seq, remote, collection_id, received_at_us) VALUES (?1, ?2, ?3, ?4)");
         _recordProvenance.Bind(1, seq!.Value).Bind(2, provenance.Remote).Bind(3, provenance.CollectionId).Bind(4, provenance.ReceivedAtMicroseconds).Execute();
-        return result;
     }
 }
