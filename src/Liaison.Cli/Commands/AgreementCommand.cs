@@ -138,7 +138,7 @@ internal static class AgreementCommand
             var info = PartnerCommand.Find(store, parse.GetValue(partner)!);
             var pipeline = new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance);
             var report = AdminSupport.Refusable(() => pipeline.Run(info, new PartnerSecrets(home).For(info.Code), OperatorOption.Resolve(null, environment), dryRun: true));
-            ReleaseReport.Write(output, report, preview: true);
+            output.Result(ReleaseReport.Write(output, report, preview: true));
             return ExitCodes.Ok;
         });
         return command;

@@ -40,7 +40,7 @@ internal static class ReleaseCommand
             using var store = home.OpenStore();
             var info = PartnerCommand.Find(store, parse.GetValue(partner)!);
             var report = RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
-            ReleaseReport.Write(output, report, preview: false);
+            output.Result(ReleaseReport.Write(output, report, preview: false));
             return report.Count(ReleaseAction.Fail) > 0 ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;

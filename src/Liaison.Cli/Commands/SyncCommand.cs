@@ -30,7 +30,7 @@ internal static class SyncCommand
             using var store = home.OpenStore();
             var info = PartnerCommand.Find(store, parse.GetValue(partner)!);
             var released = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
-            ReleaseReport.Write(output, released, preview: false);
+            var releasedJson = ReleaseReport.Write(output, released, preview: false);
 
             var remotes = new RemoteRegistry(home).All();
             if (!remotes.TryGetValue(info.Code, out var remote))
@@ -66,7 +66,7 @@ internal static class SyncCommand
             output.Result(new JsonObject
             {
                 ["partner"] = info.Code,
-                ["released"] = ReleaseReport.Summary(released),
+                ["release"] = releasedJson,
                 ["received"] = new JsonArray(pulled.Select(r => (JsonNode)new JsonObject
                 {
                     ["collection"] = r.CollectionId, ["new"] = r.New, ["updated"] = r.Updated, ["unchanged"] = r.Unchanged,

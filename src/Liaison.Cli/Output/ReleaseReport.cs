@@ -6,7 +6,8 @@ namespace Liaison.Cli.Output;
 /// <summary>How a release run (or its preview) is shown: one line per object that goes, waits, queues or fails.</summary>
 internal static class ReleaseReport
 {
-    public static void Write(CliOutput output, ReleaseRunReport report, bool preview)
+    /// <summary>Shows the report as tables and returns its JSON form (the caller writes it, alone or inside a larger result).</summary>
+    public static JsonObject Write(CliOutput output, ReleaseRunReport report, bool preview)
     {
         var verb = preview ? "would" : "did";
         var shown = report.Items.Where(i => i.Action != ReleaseAction.Deny).ToList();
@@ -19,7 +20,7 @@ internal static class ReleaseReport
             output.Table("Not released (default deny)", ["objects", "why"], denied);
         }
 
-        output.Result(new JsonObject
+        return new JsonObject
         {
             ["partner"] = report.Partner,
             ["agreement_version"] = report.AgreementVersion,
@@ -43,7 +44,7 @@ internal static class ReleaseReport
                 ["released"] = i.Released?.DeepClone(),
                 ["companions"] = i.Companions.Count == 0 ? null : new JsonArray(i.Companions.Select(c => (JsonNode)c.DeepClone()).ToArray()),
             }).ToArray()),
-        });
+        };
     }
 
     public static string Summary(ReleaseRunReport report) =>
