@@ -159,6 +159,19 @@ public sealed class DeconflictCommandTests
         (await cli.Run("deconflict", "add", "missing.json")).ExitsWith(ExitCodes.Usage);
     }
 
+    [Fact]
+    public async Task Bench_deconflict_reports_the_check_latency_and_the_rates_on_a_small_corpus()
+    {
+        using var cli = new CliHarness();
+
+        var result = await cli.Json("bench", "deconflict", "--notices", "300", "--queries", "50");
+
+        Assert.Equal(300, (int)result["notices"]!);
+        Assert.True((double)result["check_ms"]!["p99"]! >= (double)result["check_ms"]!["p50"]!);
+        Assert.True((double)result["stored_per_second"]! > 0);
+        Assert.True((double)result["rebuilt_per_second"]! > 0);
+    }
+
     private static async Task<CliHarness> Node()
     {
         var cli = new CliHarness();

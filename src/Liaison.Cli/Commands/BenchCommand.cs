@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Ingest(globals, environment));
         command.Subcommands.Add(QueryBench(globals, environment));
         command.Subcommands.Add(Sync(globals, environment));
+        command.Subcommands.Add(DeconflictionBenchmark.Command(globals, environment));
         command.Subcommands.Add(Ledger(globals, environment));
         return command;
     }

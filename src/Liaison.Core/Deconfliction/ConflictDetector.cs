@@ -40,12 +40,14 @@ public static class ConflictDetector
             return null;
         }
 
-        var overlap = new OverlapVolume(
-            OverlapRegion.Of(a.Area, b.Area, minima.LateralM / 2),
-            a.Band.Widen(minima.VerticalM / 2).Intersect(b.Band.Widen(minima.VerticalM / 2))!.Value,
-            a.Window.Widen(minima.TimeBufferUs / 2).Intersect(b.Window.Widen(minima.TimeBufferUs / 2))!.Value);
-        return new Conflict(subject, other, minima, distance, overlap);
+        return new Conflict(subject, other, minima, distance);
     }
+
+    /// <summary>The overlap of two conflicting volumes, each grown by half the minima.</summary>
+    internal static OverlapVolume OverlapOf(Volume a, Volume b, SeparationMinima minima) => new(
+        OverlapRegion.Of(a.Area, b.Area, minima.LateralM / 2),
+        a.Band.Widen(minima.VerticalM / 2).Intersect(b.Band.Widen(minima.VerticalM / 2))!.Value,
+        a.Window.Widen(minima.TimeBufferUs / 2).Intersect(b.Window.Widen(minima.TimeBufferUs / 2))!.Value);
 
     private static bool BoxesMayMeet(Area a, Area b, double lateralM)
     {

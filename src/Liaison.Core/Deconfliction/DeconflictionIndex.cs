@@ -101,8 +101,8 @@ public sealed class DeconflictionIndex
     }
 
     /// <summary>
-    /// Every conflict of <paramref name="subject"/> with an indexed subject (other than itself, by id), nearest in
-    /// time first. The subject itself is not added.
+    /// Every conflict of <paramref name="subject"/> with an indexed subject (other than itself, by id), in the order the
+    /// others start. The subject itself is not added.
     /// </summary>
     public IReadOnlyList<Conflict> Check(DeconflictionSubject subject)
     {
@@ -123,7 +123,7 @@ public sealed class DeconflictionIndex
             }
         }
 
-        conflicts.Sort((a, b) => a.Overlap.Window.StartUs.CompareTo(b.Overlap.Window.StartUs) is var c and not 0 ? c : string.CompareOrdinal(a.Other.Id, b.Other.Id));
+        conflicts.Sort((a, b) => a.Other.Volume.Window.StartUs.CompareTo(b.Other.Volume.Window.StartUs) is var c and not 0 ? c : string.CompareOrdinal(a.Other.Id, b.Other.Id));
         return conflicts;
     }
 
