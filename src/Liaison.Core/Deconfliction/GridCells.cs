@@ -10,7 +10,7 @@ namespace Liaison.Core.Deconfliction;
 /// </summary>
 internal static class GridCells
 {
-    /// <summary>Levels 0 to 14; cells of the finest are about 2.4 km high and 2.4 km wide at 60° of latitude.</summary>
+    /// <summary>Levels 0 to 14; cells of the finest are about 1.2 km high and 2.4 km wide at the equator.</summary>
     public const int Levels = 15;
 
     /// <summary>The level a box is filed at.</summary>
