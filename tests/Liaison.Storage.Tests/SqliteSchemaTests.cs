@@ -15,6 +15,7 @@ public sealed class SqliteSchemaTests
         (3, "pull cursors and provenance of received objects", "c4805af04d8d520742c5b645de64d8c0dd7918e423a26abc3e11d361c9982125"),
         (4, "ledger: entries, Merkle tree nodes, checkpoints issued and received, partner receipts", "67940aeff2e4d82920a64121a20a74c500ac63e1d1556b3af6951b874cd8e735"),
         (5, "partners, agreements, releases, approval queue and quarantine", "5ef12ff675b70cc8b341c2ae1823c3ed4e4df76bc42a636d4011386a9fa346af"),
+        (6, "persons of interest: read log and retention purges", "736d7bf7a53d0ca3a79feb33229024367565aa7c97ce5536fc7418ff69130b4c"),
     ];
 
     [Fact]

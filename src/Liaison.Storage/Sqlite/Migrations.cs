@@ -264,6 +264,28 @@ public static class Migrations
                 json BLOB NOT NULL
             );
             """),
+        new(6, "persons of interest: read log and retention purges", """
+            CREATE TABLE person_reads (
+                seq INTEGER PRIMARY KEY,
+                read_at_us INTEGER NOT NULL,
+                reader TEXT NOT NULL,
+                object_id TEXT NOT NULL,
+                version_us INTEGER NOT NULL,
+                via TEXT NOT NULL
+            );
+            CREATE INDEX ix_person_reads_object ON person_reads (object_id, read_at_us);
+
+            CREATE TABLE retention_purges (
+                seq INTEGER PRIMARY KEY,
+                purged_at_us INTEGER NOT NULL,
+                purged_by TEXT NOT NULL,
+                object_id TEXT NOT NULL,
+                review_by TEXT NOT NULL,
+                versions INTEGER NOT NULL,
+                content_hashes BLOB NOT NULL
+            );
+            CREATE INDEX ix_retention_purges_object ON retention_purges (object_id);
+            """),
     ];
 
     /// <summary>The schema version this code expects.</summary>

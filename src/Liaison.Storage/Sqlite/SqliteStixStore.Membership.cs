@@ -72,6 +72,7 @@ public sealed partial class SqliteStixStore
             entries.RemoveAt(entries.Count - 1);
         }
 
+        LogPersonReads(entries, e => e.Stored, "taxii");
         return new CollectionPage(entries, more);
     }
 
@@ -96,7 +97,7 @@ public sealed partial class SqliteStixStore
                               "CROSS JOIN objects o ON o.seq = m.object_seq CROSS JOIN object_keys k ON k.key = m.object_key " +
                               $"WHERE m.collection_key = {MembershipSql.CollectionKey} AND m.object_key = (SELECT key FROM object_keys WHERE id = $id) " +
                               "AND m.date_added_us > $after ORDER BY m.date_added_us";
-        return ReadEntries(command, includeJson);
+        return LogPersonReads(ReadEntries(command, includeJson), e => e.Stored, "taxii");
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ public sealed partial class SqliteStixStore
     {
         using var command = Command($"SELECT {Columns} FROM object_keys k JOIN objects o ON o.key = k.key WHERE k.id = $id AND o.latest = 1");
         command.Parameters.AddWithValue("$id", id);
-        return ReadAll(command).FirstOrDefault();
+        var found = LogPersonReads(ReadAll(command), o => o, "get");
+        return found.Count > 0 ? found[0] : null;
     }
 
     /// <summary>Every stored version of an object, oldest first.</summary>
@@ -22,7 +23,7 @@ public sealed partial class SqliteStixStore
     {
         using var command = Command($"SELECT {Columns} FROM object_keys k JOIN objects o ON o.key = k.key WHERE k.id = $id ORDER BY o.version_us");
         command.Parameters.AddWithValue("$id", id);
-        return ReadAll(command);
+        return LogPersonReads(ReadAll(command), o => o, "versions");
     }
 
     /// <summary>Whether any version of the object is stored.</summary>
@@ -137,7 +138,7 @@ public sealed partial class SqliteStixStore
            .Append(" ORDER BY o.time_end_us DESC, o.added_at_us DESC LIMIT $limit");
         command.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
         command.CommandText = sql.ToString();
-        return ReadAll(command);
+        return LogPersonReads(ReadAll(command), o => o, "query");
     }
 
     /// <summary>Counts that describe the store.</summary>
