@@ -8,6 +8,8 @@ namespace Liaison.Storage.Sqlite;
 internal sealed class LedgerAudit
 {
     private readonly MerkleFrontier _tree = new();
+    private readonly RawStatement _nodes;
+    private readonly Action<int, long, TreeHash> _checkNode;
     private readonly List<(SignedCheckpoint Checkpoint, string PublicKey, string? Partner)> _checkpoints;
     private int _nextCheckpoint;
     private long _lastGoodCheckpointSize;
@@ -16,14 +18,16 @@ internal sealed class LedgerAudit
     private string? _nodeProblem;
     private long _nodeProblemEntry;
 
-    public LedgerAudit(List<(SignedCheckpoint, string, string?)> checkpoints, string initialKey)
+    public LedgerAudit(List<(SignedCheckpoint, string, string?)> checkpoints, string initialKey, RawStatement nodes)
     {
+        _nodes = nodes;
+        _checkNode = CheckNode;
         _checkpoints = checkpoints;
         _key = initialKey;
     }
 
     /// <summary>Checks one stored entry row and the tree nodes it completes; returns the verdict at the first problem.</summary>
-    public LedgerVerification? Entry(long seq, ReadOnlySpan<byte> partner, ReadOnlySpan<byte> objectId, ReadOnlySpan<byte> encoded, RawStatement nodes)
+    public LedgerVerification? Entry(long seq, ReadOnlySpan<byte> partner, ReadOnlySpan<byte> objectId, ReadOnlySpan<byte> encoded)
     {
         var expected = _tree.Size;
         if (seq != expected)
@@ -51,7 +55,7 @@ internal sealed class LedgerAudit
             return rotation;
         }
 
-        _tree.Append(MerkleHash.Leaf(encoded), (level, at, hash) => CheckNode(nodes, level, at, hash));
+        _tree.Append(MerkleHash.Leaf(encoded), _checkNode);
         if (_nodeProblem is not null)
         {
             return Bad(_nodeProblemEntry, _nodeProblem);
@@ -90,7 +94,7 @@ internal sealed class LedgerAudit
     }
 
     /// <summary>After the last entry: nothing may be left over, and the key must be the node's current one.</summary>
-    public LedgerVerification Finish(RawStatement nodes, string currentPublicKey)
+    public LedgerVerification Finish(string currentPublicKey)
     {
         var size = _tree.Size;
         if (_nextCheckpoint < _checkpoints.Count)
@@ -99,9 +103,9 @@ internal sealed class LedgerAudit
             return Bad(size, $"a signed checkpoint covers {beyond} entries but only {size} are stored: entries from {size} on were deleted");
         }
 
-        if (nodes.Step())
+        if (_nodes.Step())
         {
-            return Bad(size, $"the tree holds node {nodes.Int64(0)} beyond the last entry: entries from {size} on were deleted");
+            return Bad(size, $"the tree holds node {_nodes.Int64(0)} beyond the last entry: entries from {size} on were deleted");
         }
 
         if (!string.Equals(_key, currentPublicKey, StringComparison.Ordinal))
@@ -124,7 +128,7 @@ internal sealed class LedgerAudit
         return null;
     }
 
-    private void CheckNode(RawStatement nodes, int level, long index, TreeHash hash)
+    private void CheckNode(int level, long index, TreeHash hash)
     {
         if (_nodeProblem is not null)
         {
@@ -133,11 +137,11 @@ internal sealed class LedgerAudit
 
         var position = MerkleTree.Position(level, index);
         var first = index << level;
-        if (!nodes.Step())
+        if (!_nodes.Step())
         {
             (_nodeProblem, _nodeProblemEntry) = ($"tree node {position} (level {level}, entries {first} to {first + (1L << level) - 1}) is missing", first);
         }
-        else if (nodes.Int64(0) != position || !nodes.Blob(1).SequenceEqual(hash.Bytes))
+        else if (_nodes.Int64(0) != position || !_nodes.Blob(1).SequenceEqual(hash.Bytes))
         {
             (_nodeProblem, _nodeProblemEntry) = level == 0
                 ? ($"entry {index} was altered: its leaf hash is not the one stored in the tree", index)
@@ -147,6 +151,14 @@ internal sealed class LedgerAudit
 
     private LedgerVerification Bad(long entry, string problem) => new(_tree.Size, _nextCheckpoint, null, entry, problem);
 
-    private static bool Same(ReadOnlySpan<byte> column, string? text) =>
-        text is null ? column.IsEmpty : column.SequenceEqual(Encoding.UTF8.GetBytes(text));
+    private static bool Same(ReadOnlySpan<byte> column, string? text)
+    {
+        if (text is null)
+        {
+            return column.IsEmpty;
+        }
+
+        Span<byte> utf8 = stackalloc byte[LedgerEntry.MaxTextBytes];
+        return Encoding.UTF8.TryGetBytes(text, utf8, out var written) && column.SequenceEqual(utf8[..written]);
+    }
 }

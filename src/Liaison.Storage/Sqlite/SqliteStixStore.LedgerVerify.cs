@@ -1,4 +1,3 @@
-using System.Text;
 using Liaison.Core.Ledger;
 using Liaison.Storage.Ledger;
 
@@ -17,9 +16,9 @@ public sealed partial class SqliteStixStore
     {
         ArgumentNullException.ThrowIfNull(currentPublicKey);
         var checkpoints = IssuedCheckpoints().OrderBy(c => c.Checkpoint.Checkpoint.TreeSize).ToList();
-        var audit = new LedgerAudit(checkpoints, InitialKey(currentPublicKey));
         using var entries = new RawStatement(_connection, "SELECT seq, partner, object_id, entry FROM ledger_entries ORDER BY seq");
         using var nodes = new RawStatement(_connection, "SELECT position, hash FROM ledger_tree ORDER BY position");
+        var audit = new LedgerAudit(checkpoints, InitialKey(currentPublicKey), nodes);
         try
         {
             if (audit.CheckCheckpointsAt(0) is { } atZero)
@@ -29,13 +28,13 @@ public sealed partial class SqliteStixStore
 
             while (entries.Step())
             {
-                if (audit.Entry(entries.Int64(0), entries.Blob(1), entries.Blob(2), entries.Blob(3), nodes) is { } problem)
+                if (audit.Entry(entries.Int64(0), entries.Blob(1), entries.Blob(2), entries.Blob(3)) is { } problem)
                 {
                     return problem;
                 }
             }
 
-            return audit.Finish(nodes, currentPublicKey);
+            return audit.Finish(currentPublicKey);
         }
         finally
         {

@@ -10,6 +10,7 @@ public sealed partial class SqliteWriteBatch
     private MerkleFrontier? _ledger;
     private RawStatement? _insertEntry;
     private RawStatement? _insertNode;
+    private Action<int, long, TreeHash>? _storeNode;
 
     /// <summary>
     /// Appends an entry to the node's ledger in this batch's transaction, so a release and its entry (or a receipt and
@@ -27,7 +28,7 @@ public sealed partial class SqliteWriteBatch
         BindText(_insertEntry, 2, entry.Partner);
         BindText(_insertEntry, 3, entry.ObjectId);
         _insertEntry.Bind(4, encoded).Execute();
-        ledger.Append(MerkleHash.Leaf(encoded), (level, at, hash) => _insertNode!.Bind(1, MerkleTree.Position(level, at)).Bind(2, hash.Bytes).Execute());
+        ledger.Append(MerkleHash.Leaf(encoded), _storeNode);
         return new LedgerRecord(index, entry, encoded);
     }
 
@@ -61,6 +62,7 @@ public sealed partial class SqliteWriteBatch
 
         _insertEntry = Prepare("INSERT INTO ledger_entries (seq, partner, object_id, entry) VALUES (?1, ?2, ?3, ?4)");
         _insertNode = Prepare("INSERT INTO ledger_tree (position, hash) VALUES (?1, ?2)");
+        _storeNode = (level, at, hash) => _insertNode.Bind(1, MerkleTree.Position(level, at)).Bind(2, hash.Bytes).Execute();
         using var last = new RawStatement(_connection, "SELECT MAX(seq) FROM ledger_entries");
         var size = last.QueryInt64() is { } max ? max + 1 : 0;
         using var subtrees = new LedgerSubtrees(_connection);
