@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,14 +21,38 @@ public static class NoticeRelease
     private static readonly string[] Kept = ["type", "spec_version", "id", "created", "modified", "created_by_ref", "revoked", "object_marking_refs", "domain", "status", "contact"];
 
     /// <summary>Projects a stored, valid notice.</summary>
-    /// <exception cref="ArgumentException">The object is not a valid activity notice.</exception>
-    public static JsonObject Project(JsonElement notice, NoticeReleaseOptions? options = null)
+    /// <exception cref="ArgumentException">The object is not a valid activity notice, or no circle the schema accepts holds its area.</exception>
+    public static JsonObject Project(JsonElement notice, NoticeReleaseOptions? options = null) =>
+        TryProject(notice, options, out var released, out var failure) ? released : throw new ArgumentException(failure.Reason, nameof(notice));
+
+    /// <summary>
+    /// Projects a notice, or says why it cannot be released in this form (never by showing more: an area no circle of
+    /// at most 1,000 km holds is refused when <see cref="NoticeReleaseOptions.BoundingCircle"/> is asked for).
+    /// </summary>
+    public static bool TryProject(JsonElement notice, NoticeReleaseOptions? options, [NotNullWhen(true)] out JsonObject? released, [NotNullWhen(false)] out StixError? failure)
     {
         options ??= NoticeReleaseOptions.Default;
+        released = null;
         var read = SubjectReader.Read(notice);
         if (read.Subject is not { Kind: SubjectKind.OwnNotice } subject)
         {
-            throw new ArgumentException($"not a valid activity notice: {string.Join("; ", read.Errors)}", nameof(notice));
+            failure = read.Errors.Count > 0 ? read.Errors[0] : new StixError(null, null, "$", "is not an activity notice");
+            return false;
+        }
+
+        JsonNode? area;
+        if (!options.BoundingCircle)
+        {
+            area = JsonNode.Parse(notice.GetProperty("area").GetRawText());
+        }
+        else if (Circle(subject.Volume.Area, options) is { } circle)
+        {
+            area = circle;
+        }
+        else
+        {
+            failure = new StixError(null, subject.Id, "$.area", "no circle of at most 1,000 km holds the area: split the notice, or release the exact shape if the agreement allows it");
+            return false;
         }
 
         var result = new JsonObject();
@@ -39,9 +64,7 @@ public static class NoticeRelease
             }
         }
 
-        result["area"] = options.BoundingCircle && Circle(subject.Volume.Area, options) is { } circle
-            ? circle
-            : JsonNode.Parse(notice.GetProperty("area").GetRawText());
+        result["area"] = area;
         if (notice.TryGetProperty("altitude_band", out _))
         {
             var band = subject.Volume.Band;
@@ -57,7 +80,9 @@ public static class NoticeRelease
         result["start_time"] = Second(FloorTo(window.StartUs, step));
         result["end_time"] = Second(-FloorTo(-window.EndUs, step));
         result["extensions"] = new JsonObject { [LiaisonExtensions.ActivityNoticeId] = new JsonObject { ["extension_type"] = "new-sdo" } };
-        return result;
+        released = result;
+        failure = null;
+        return true;
     }
 
     /// <summary>A GeoJSON circle holding the area, or null when no circle the schema accepts (≤ 1,000 km) can.</summary>
@@ -82,7 +107,11 @@ public static class NoticeRelease
         };
     }
 
-    private static long FloorTo(long value, long step) => (long)Math.Floor((double)value / step) * step;
+    private static long FloorTo(long value, long step)
+    {
+        var quotient = value / step;
+        return (value % step < 0 ? quotient - 1 : quotient) * step;
+    }
 
     private static string Second(long unixMicroseconds) =>
         DateTimeOffset.UnixEpoch.AddTicks(unixMicroseconds * 10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

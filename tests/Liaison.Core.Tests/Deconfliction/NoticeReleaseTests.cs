@@ -91,5 +91,38 @@ public sealed class NoticeReleaseTests
         Assert.Throws<ArgumentException>(() => NoticeRelease.Project(Element(Examples.ProtectedSite())));
     }
 
+    [Fact]
+    public void An_area_no_circle_of_1000_km_holds_is_refused_rather_than_shown_exactly()
+    {
+        var huge = Element(Examples.ActivityNotice().Set("area", """{ "type": "LineString", "coordinates": [[0, 0], [30, 0]], "width_m": 1000 }"""));
+
+        Assert.False(NoticeRelease.TryProject(huge, null, out _, out var failure));
+        Assert.Equal("$.area", failure.Path);
+    }
+
+    [Fact]
+    public void As_a_clause_step_it_projects_notices_and_passes_other_objects_through()
+    {
+        var step = new ActivityNoticeProjection();
+
+        var notice = step.Apply(Notice);
+        var site = step.Apply(Element(Examples.ProtectedSite()));
+
+        Assert.False(notice.Object!.ContainsKey("mission"));
+        Assert.True(JsonNode.DeepEquals(NoticeRelease.Project(Notice), notice.Object));
+        Assert.True(JsonNode.DeepEquals(Examples.ProtectedSite(), site.Object));
+    }
+
+    [Fact]
+    public void As_a_clause_step_a_notice_it_cannot_project_is_an_error_not_a_leak()
+    {
+        var huge = Element(Examples.ActivityNotice().Set("area", """{ "type": "LineString", "coordinates": [[0, 0], [30, 0]], "width_m": 1000 }"""));
+
+        var result = new ActivityNoticeProjection().Apply(huge);
+
+        Assert.Null(result.Object);
+        Assert.Equal("$.area", Assert.Single(result.Errors).Path);
+    }
+
     private static JsonElement Element(JsonObject node) => JsonDocument.Parse(node.ToJsonString()).RootElement;
 }
