@@ -85,8 +85,8 @@ internal static class DeconflictCommand
         {
             var output = new CliOutput(environment, parse.GetValue(globals.Json));
             var filter = QueryCommand.Build([], parse.GetValue(activeAt), null, parse.GetValue(bbox), null, null, 1, false);
-            using var sqlite = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
             var home = NodeHome.Resolve(parse.GetValue(globals.Home), environment);
+            using var sqlite = home.OpenStore();
             var state = DeconflictionState.Load(sqlite, MinimaFile.Load(home.Directory));
             var subjects = state.Index.Query(filter.Box, filter.Since);
             output.Table($"{subjects.Count} notice(s) and site(s)", DeconflictionRows.SubjectHeaders, subjects.Select(s => DeconflictionRows.SubjectRow(s, state)));

@@ -30,50 +30,41 @@ internal static class GridCells
     /// <summary>How many cells of <paramref name="level"/> the box touches.</summary>
     public static long CountAt(int level, GeoBox box)
     {
-        var (columns, rows) = Ranges(level, box);
-        return (long)columns.Count * (rows.Last - rows.First + 1);
+        var range = Ranges(level, box);
+        return range.Columns * (range.LastRow - range.FirstRow + 1);
     }
 
     /// <summary>The keys of the cells of <paramref name="level"/> the box touches.</summary>
     public static IEnumerable<long> At(int level, GeoBox box)
     {
-        var (columns, rows) = Ranges(level, box);
-        foreach (var column in columns)
+        var range = Ranges(level, box);
+        var n = 1L << level;
+        for (var c = range.FirstColumn; c < range.FirstColumn + range.Columns; c++)
         {
-            for (var row = rows.First; row <= rows.Last; row++)
+            var column = ((c % n) + n) % n;
+            for (var row = range.FirstRow; row <= range.LastRow; row++)
             {
-                yield return Key(level, row, column);
+                yield return ((long)level << 58) | ((long)row << 29) | column;
             }
         }
     }
 
-    private static long Key(int level, int row, int column) => ((long)level << 58) | ((long)row << 29) | (long)column;
-
-    private static (List<int> Columns, (int First, int Last) Rows) Ranges(int level, GeoBox box)
+    private static (long FirstColumn, long Columns, int FirstRow, int LastRow) Ranges(int level, GeoBox box)
     {
         var n = 1 << level;
         var cellWidth = 360.0 / n;
         var cellHeight = 180.0 / n;
-        var rows = (Math.Min(n - 1, (int)Math.Floor((box.MinLatitude + 90) / cellHeight)), Math.Min(n - 1, (int)Math.Floor((box.MaxLatitude + 90) / cellHeight)));
+        var firstRow = Math.Min(n - 1, (int)Math.Floor((box.MinLatitude + 90) / cellHeight));
+        var lastRow = Math.Min(n - 1, (int)Math.Floor((box.MaxLatitude + 90) / cellHeight));
         var span = LongitudeSpan.FromBox(box);
-        var columns = new List<int>();
         if (span.Width + cellWidth >= 360)
         {
-            for (var c = 0; c < n; c++)
-            {
-                columns.Add(c);
-            }
-
-            return (columns, rows);
+            return (0, n, firstRow, lastRow);
         }
 
+        // Columns past the last wrap to the first: the caller reduces them modulo n.
         var first = (long)Math.Floor((span.West + 180) / cellWidth);
         var last = (long)Math.Floor((span.West + span.Width + 180) / cellWidth);
-        for (var c = first; c <= last; c++)
-        {
-            columns.Add((int)(((c % n) + n) % n));
-        }
-
-        return (columns, rows);
+        return (first, last - first + 1, firstRow, lastRow);
     }
 }

@@ -95,7 +95,7 @@ public static class SubjectReader
             }
             else
             {
-                fail(JsonPathText.Property(extensionPath, "radius_m"), "needs the location's latitude and longitude and a radius within (0, 100 km]");
+                fail(JsonPathText.Property(extensionPath, "radius_m"), "needs the location's latitude and longitude and a positive radius");
             }
         }
         else if (extension.TryGetProperty("area", out _))
