@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Liaison.Cli.Commands;
 using Liaison.Cli.Node;
+using Liaison.Core.Agreements;
 using Liaison.Core.Extensions;
 using Liaison.Core.Validation;
 using Liaison.Server;
 using Liaison.Server.Client;
 using Liaison.Server.Sync;
 using Liaison.Storage.Ingest;
+using Liaison.Storage.Release;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,12 +17,47 @@ namespace Liaison.Cli.Bench;
 
 /// <summary>
 /// Two real nodes on loopback: the corpus is POSTed to node A's collection in envelopes of 1,000 (the POST
-/// figure), node B pulls it all through TAXII with validation and storage (the sync figure), then pages of 1,000
-/// are read from A at random points (the GET figure).
+/// figure), node B pulls it all through TAXII with validation and storage (the sync figure); then A releases the
+/// corpus to a partner under a realistic agreement (the release figure) and a third node pulls the partner's
+/// outbound collection through its inbound rules (the released-sync figure); last, pages of 1,000 are read from A
+/// at random points (the GET figure).
 /// </summary>
 internal static class SyncBenchmark
 {
-    public sealed record Result(int Objects, double PostSeconds, double PullSeconds, long Pulled, List<double> PageMilliseconds);
+    public sealed record Result(int Objects, double PostSeconds, double PullSeconds, long Pulled, List<double> PageMilliseconds)
+    {
+        public int Released { get; init; }
+
+        public double ReleaseSeconds { get; init; }
+
+        public long ReleasedPulled { get; init; }
+
+        public double ReleasedPullSeconds { get; init; }
+    }
+
+    /// <summary>The seed's agreement, widened to every kind the generated corpus holds.</summary>
+    private const string Agreement = """
+        partner: RUS
+        version: 1
+        release:
+          - name: positions
+            kinds: [location, sighting, intrusion-set, threat-actor]
+            location: { precision_km: 5 }
+            time: { round: 1h }
+            sources: pseudonymise
+            add_markings: [TLP:AMBER]
+          - name: incidents
+            kinds: [incident, report, relationship]
+            redact: [description]
+            location: { precision_km: 10 }
+            sources: pseudonymise
+            add_markings: [TLP:AMBER, "REL TO FRA, RUS"]
+          - name: sources
+            kinds: [identity]
+            sources: pseudonymise
+        accept:
+          kinds: [location]
+        """;
 
     public static async Task<Result> RunAsync(string directory, int objects, int seed, int pageReads, CancellationToken cancel)
     {
@@ -72,9 +109,56 @@ internal static class SyncBenchmark
         }
 
         pull.Stop();
+        var released = await ReleaseAsync(directory, serverHome, pullerHome, discovery, http, cancel).ConfigureAwait(false);
         var pages = await TimePages(client, root, collection.ToString("D"), pageReads, seed, cancel).ConfigureAwait(false);
         await app.StopAsync(cancel).ConfigureAwait(false);
-        return new Result(objects, post.Elapsed.TotalSeconds, pull.Elapsed.TotalSeconds, pulled, pages);
+        return new Result(objects, post.Elapsed.TotalSeconds, pull.Elapsed.TotalSeconds, pulled, pages)
+        {
+            Released = released.Count, ReleaseSeconds = released.Seconds, ReleasedPulled = released.Pulled, ReleasedPullSeconds = released.PullSeconds,
+        };
+    }
+
+    /// <summary>A releases everything it holds to partner RUS; a third node pulls RUS's outbound collection as RUS would.</summary>
+    private static async Task<(int Count, double Seconds, long Pulled, double PullSeconds)> ReleaseAsync(
+        string directory, NodeHome serverHome, NodeHome partnerHome, Uri discovery, HttpClient http, CancellationToken cancel)
+    {
+        var receiverHome = new NodeHome(Path.Combine(directory, "c"));
+        InitCommand.Initialise(receiverHome, "bench-c");
+        Liaison.Storage.Partners.PartnerInfo partner;
+        Liaison.Storage.Taxii.PrincipalCredentials credentials;
+        var release = Stopwatch.StartNew();
+        ReleaseRunReport report;
+        using (var store = serverHome.OpenStore())
+        {
+            (partner, credentials) = store.AddPartner("RUS", discovery.AbsoluteUri, partnerHome.LoadConfig().PublicKey, "bench");
+            store.ApplyAgreement(AgreementParser.Parse(Agreement), "bench");
+            release.Restart();
+            report = new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
+                .Run(partner, new PartnerSecrets(serverHome).For(partner.Code), "bench");
+        }
+
+        release.Stop();
+        var fail = report.Items.FirstOrDefault(i => i.Action == ReleaseAction.Fail);
+        if (fail is not null)
+        {
+            throw new CliException(ExitCodes.Rejected, $"the benchmark agreement failed on {fail.SourceId}: {fail.Reason}");
+        }
+
+        var client = new TaxiiClient(http, TaxiiCredentials.Basic(credentials.Principal, credentials.Password!));
+        var pull = Stopwatch.StartNew();
+        long pulled;
+        using (var store = receiverHome.OpenStore())
+        using (new Liaison.Storage.Sqlite.WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250)))
+        {
+            var reports = await new PullService(store, client, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
+            {
+                Inbound = new InboundGate("FRA", AgreementParser.Parse("partner: FRA\nversion: 1\naccept:\n  kinds: [location, sighting, intrusion-set, threat-actor, incident, report, relationship, identity, marking-definition]\n").Accept),
+            }.PullAsync("FRA", discovery, partner.OutboundCollection.ToString("D"), cancel).ConfigureAwait(false);
+            pulled = reports.Sum(r => r.New + r.Updated + r.Unchanged);
+        }
+
+        pull.Stop();
+        return (report.Count(ReleaseAction.Release), release.Elapsed.TotalSeconds, pulled, pull.Elapsed.TotalSeconds);
     }
 
     /// <summary>Pages of 1,000 read from random points of the collection (added_after a random date added).</summary>

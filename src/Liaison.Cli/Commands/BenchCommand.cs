@@ -87,7 +87,10 @@ internal static class BenchCommand
                     ("objects", result.Objects.ToString("N0", CultureInfo.InvariantCulture)),
                     ("POST, envelopes of 1,000 (validate, store, membership)", $"{result.PostSeconds:F2} s = {result.Objects / result.PostSeconds:N0} objects/s"),
                     ("pull over TAXII into a second node (validate, store, cursor)", $"{result.PullSeconds:F2} s = {result.Pulled / result.PullSeconds:N0} objects/s"),
-                    ("peak resident memory (both nodes, one process)", Mib(PeakMemory.Bytes())),
+                    ("release to a partner under an agreement (decide, sanitise, store)", $"{result.ReleaseSeconds:F2} s = {result.Objects / result.ReleaseSeconds:N0} objects/s ({result.Released:N0} released)"),
+                    ("pull of the released objects by the partner (inbound rules, store)", $"{result.ReleasedPullSeconds:F2} s = {result.ReleasedPulled / result.ReleasedPullSeconds:N0} objects/s"),
+                    ("released sync end to end (release + pull)", $"{result.Released / (result.ReleaseSeconds + result.ReleasedPullSeconds):N0} objects/s"),
+                    ("peak resident memory (all nodes, one process)", Mib(PeakMemory.Bytes())),
                 };
                 if (result.PageMilliseconds.Count > 0)
                 {
@@ -100,6 +103,10 @@ internal static class BenchCommand
                     ["objects"] = result.Objects,
                     ["post_objects_per_second"] = result.Objects / result.PostSeconds,
                     ["pull_objects_per_second"] = result.Pulled / result.PullSeconds,
+                    ["release_objects_per_second"] = result.Objects / result.ReleaseSeconds,
+                    ["released"] = result.Released,
+                    ["released_pull_objects_per_second"] = result.ReleasedPulled / result.ReleasedPullSeconds,
+                    ["released_sync_objects_per_second"] = result.Released / (result.ReleaseSeconds + result.ReleasedPullSeconds),
                     ["page_ms"] = Json(result.PageMilliseconds),
                 });
                 return result.Pulled == result.Objects ? ExitCodes.Ok : ExitCodes.Rejected;

@@ -14,10 +14,17 @@ internal sealed class ReleaseContext(SqliteStixStore store, IReadOnlySet<string>
 {
     private readonly Dictionary<string, IReadOnlySet<string>> _statements = new(StringComparer.Ordinal);
 
-    /// <summary>The candidate for the object <paramref name="id"/>, whose JSON is <paramref name="json"/>.</summary>
-    public ReleaseCandidate Candidate(string id, JsonElement json, double? previousPrecision)
+    /// <summary>
+    /// The candidate for the object <paramref name="id"/>, whose JSON is <paramref name="json"/>, received from
+    /// <paramref name="remote"/> (null for our own).
+    /// </summary>
+    /// <remarks>
+    /// Where it is: its own coordinates, and those of the locations it references directly (<c>where_sighted_refs</c>,
+    /// a <c>location_ref</c> in it or its extensions). A location linked only through a <c>located-at</c>
+    /// relationship does not place it here: a clause with a region then does not select it.
+    /// </remarks>
+    public ReleaseCandidate Candidate(string id, JsonElement json, double? previousPrecision, string? remote)
     {
-        var originator = store.ProvenanceOf(id) is { Count: > 0 } origins ? Originator(origins[0].Remote) : null;
         var releasableTo = new HashSet<string>(StringComparer.Ordinal);
         if (json.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == JsonValueKind.Array)
         {
@@ -30,8 +37,16 @@ internal sealed class ReleaseContext(SqliteStixStore store, IReadOnlySet<string>
             }
         }
 
-        IReadOnlyList<GeoPoint> points = store.PointsOf(id);
-        return new ReleaseCandidate(json, points, originator, releasableTo, previousPrecision);
+        var points = new List<GeoPoint>();
+        if (json.TryGetProperty("latitude", out var lat) && json.TryGetProperty("longitude", out var lon)
+            && lat.TryGetDouble(out var latitude) && lon.TryGetDouble(out var longitude))
+        {
+            points.Add(new GeoPoint(latitude, longitude));
+        }
+
+        var locations = ReleaseReferences.Of(json).Where(r => r.StartsWith("location--", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        points.AddRange(store.LocationPoints(locations));
+        return new ReleaseCandidate(json, points, remote is null ? null : Originator(remote), releasableTo, previousPrecision);
     }
 
     // A pull records the remote's name; partners' remotes are named by their codes (any other remote still counts

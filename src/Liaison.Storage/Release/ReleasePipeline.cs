@@ -116,8 +116,12 @@ public sealed class ReleasePipeline
         private readonly List<PlannedRelease> _items = [];
         private readonly string _requestedBy;
         private readonly bool _dryRun;
+        private readonly HashSet<string> _companionsWritten = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
         private readonly DateTimeOffset _now;
         private readonly long _nowUs;
+        private IReadOnlyDictionary<string, IReadOnlyList<ReleaseRecord>> _history = new Dictionary<string, IReadOnlyList<ReleaseRecord>>();
+        private IReadOnlyDictionary<string, string> _origins = new Dictionary<string, string>();
 
         public RunState(ReleasePipeline owner, PartnerInfo partner, AgreementRecord record, Agreement agreement, ReadOnlySpan<byte> secret, string requestedBy, bool dryRun)
         {
@@ -139,7 +143,9 @@ public sealed class ReleasePipeline
         public ReleaseRunReport Execute()
         {
             // What waited and is due goes first: it is older than anything the scan finds.
-            var due = Store.WaitingReleases(_partner.Code).Where(w => w.NotBeforeMicroseconds is null || w.NotBeforeMicroseconds <= _nowUs)
+            var waiting = Store.WaitingReleases(_partner.Code);
+            _waiting.UnionWith(waiting.Select(w => w.SourceId));
+            var due = waiting.Where(w => w.NotBeforeMicroseconds is null || w.NotBeforeMicroseconds <= _nowUs)
                 .Select(w => Store.Get(w.SourceId)).OfType<StoredObject>().ToList();
             Process(due, cursor: null);
 
@@ -170,7 +176,7 @@ public sealed class ReleasePipeline
             }
 
             var json = stored.ToJsonElement();
-            var decision = _policy.Decide(Candidate(stored.Id, json), _now);
+            var decision = _policy.Decide(Candidate(stored.Id, json, Store.ReleasesOf(_partner.Code, stored.Id), Store.OriginsOf([stored.Id]).GetValueOrDefault(stored.Id)), _now);
             if (decision.Outcome is not (ReleaseOutcome.AwaitingApproval or ReleaseOutcome.Release))
             {
                 throw new StoreException($"the agreement in force no longer releases {pending.SourceId} now ({decision.Reason}); reject it instead");
@@ -199,12 +205,14 @@ public sealed class ReleasePipeline
         private void Process(List<StoredObject> objects, long? cursor)
         {
             var work = new Dictionary<string, Work>(StringComparer.Ordinal);
-            foreach (var stored in objects)
+            var fresh = objects.Where(o => _seen.Add(o.Id)).ToList();
+            var ids = fresh.Select(o => o.Id).ToList();
+            // One query each for the chunk's release history and origins, rather than two per object.
+            _history = Store.ReleasesOf(_partner.Code, ids);
+            _origins = Store.OriginsOf(ids);
+            foreach (var stored in fresh)
             {
-                if (_seen.Add(stored.Id))
-                {
-                    Consider(work, stored, pulledIn: false);
-                }
+                Consider(work, stored, pulledIn: false);
             }
 
             var planned = Build(work);
@@ -235,14 +243,15 @@ public sealed class ReleasePipeline
             }
 
             var json = stored.ToJsonElement();
-            var history = Store.ReleasesOf(_partner.Code, stored.Id);
+            var history = pulledIn ? Store.ReleasesOf(_partner.Code, stored.Id) : _history.GetValueOrDefault(stored.Id) ?? [];
             if (stored.Revoked)
             {
                 work[stored.Id] = new Work(stored, json, null) { History = history, PulledIn = pulledIn };
                 return;
             }
 
-            var decision = _policy.Decide(Candidate(stored.Id, json, history), _now);
+            var origin = pulledIn ? Store.OriginsOf([stored.Id]).GetValueOrDefault(stored.Id) : _origins.GetValueOrDefault(stored.Id);
+            var decision = _policy.Decide(Candidate(stored.Id, json, history, origin), _now);
             var entry = new Work(stored, json, decision) { History = history, PulledIn = pulledIn };
             work[stored.Id] = entry;
             if (decision.Outcome == ReleaseOutcome.Release && !AlreadyHas(entry))
@@ -254,7 +263,7 @@ public sealed class ReleasePipeline
         // Objects it references go in the same run when the agreement allows them, so that references resolve.
         private void PullReferences(Dictionary<string, Work> work, Work entry)
         {
-            foreach (var id in References(entry.Json))
+            foreach (var id in ReleaseReferences.Of(entry.Json))
             {
                 if (!_inForce.Contains(id) && !work.ContainsKey(id) && Store.Get(id) is { IsLatest: true } target && !Store.IsReleaseOutput(id))
                 {
@@ -264,11 +273,10 @@ public sealed class ReleasePipeline
             }
         }
 
-        private ReleaseCandidate Candidate(string id, JsonElement json, IReadOnlyList<ReleaseRecord>? history = null)
+        private ReleaseCandidate Candidate(string id, JsonElement json, IReadOnlyList<ReleaseRecord> history, string? origin)
         {
-            history ??= Store.ReleasesOf(_partner.Code, id);
             var floor = history.Where(r => r.State == ReleaseState.Released && r.PrecisionKm is not null).Select(r => r.PrecisionKm).Max();
-            return _context.Candidate(id, json, floor);
+            return _context.Candidate(id, json, floor, origin);
         }
 
         private static bool AlreadyHas(Work entry) =>
@@ -290,11 +298,11 @@ public sealed class ReleasePipeline
             // Building can hold or fail an object that others reference: drop it from the set and build again until
             // every reference that stays points to something that goes out (the set only shrinks, so this ends).
             var built = new Dictionary<string, BuiltRelease>(StringComparer.Ordinal);
-            bool shrank;
-            do
+            var toBuild = releasable.ToList();
+            while (toBuild.Count > 0)
             {
-                shrank = false;
-                foreach (var id in releasable.ToList())
+                var removed = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var id in toBuild)
                 {
                     var entry = work[id];
                     var result = _builder.Build(entry.Decision!, entry.Json, Resolve, PreviousModified(entry.History));
@@ -302,11 +310,13 @@ public sealed class ReleasePipeline
                     if (result.Released is null)
                     {
                         releasable.Remove(id);
-                        shrank = true;
+                        removed.Add(id);
                     }
                 }
+
+                // Only what references a removed object can change: build those again.
+                toBuild = removed.Count == 0 ? [] : releasable.Where(id => ReleaseReferences.Of(work[id].Json).Any(removed.Contains)).ToList();
             }
-            while (shrank);
 
             string? Resolve(string id) => _inForce.Contains(id) || releasable.Contains(id) ? _policy.Ids.For(id) : null;
 
@@ -371,7 +381,7 @@ public sealed class ReleasePipeline
             if (built?.Released is { } released)
             {
                 var change = entry.History.Any(r => r.State is ReleaseState.Released or ReleaseState.Withdrawn) ? "new version" : "new";
-                return Item(ReleaseAction.Release, decision.Reason, released: released, companions: built.Companions, change: change);
+                return Item(ReleaseAction.Release, decision.Reason, released: released, companions: built.Companions, change: change) with { Validated = built.Validated };
             }
 
             if (built?.Error is { } error)
@@ -414,11 +424,15 @@ public sealed class ReleasePipeline
                 case ReleaseAction.Release or ReleaseAction.Withdraw:
                     foreach (var companion in item.Companions)
                     {
-                        Put(batch, companion);
-                        batch.MarkReleaseOutput((string)companion["id"]!, code);
+                        // Pseudonyms and statements are the same objects every time: written once per run.
+                        if (_companionsWritten.Add((string)companion["id"]!))
+                        {
+                            Put(batch, companion);
+                            batch.MarkReleaseOutput((string)companion["id"]!, code);
+                        }
                     }
 
-                    var (modified, hash) = Put(batch, item.Released!);
+                    var (modified, hash) = Put(batch, item.Released!, item.Validated);
                     batch.MarkReleaseOutput(item.ReleasedId, code);
                     var state = item.Action == ReleaseAction.Release ? ReleaseState.Released : ReleaseState.Withdrawn;
                     if (pendingId is { } id)
@@ -431,86 +445,57 @@ public sealed class ReleasePipeline
                             item.Decision?.PrecisionKm, item.Decision?.IsPrecise ?? false, _requestedBy, _nowUs, item.Action == ReleaseAction.Withdraw ? item.Reason : null, hash);
                     }
 
-                    batch.ClearWaiting(code, item.SourceId);
+                    Unwait(batch, item.SourceId);
                     if (item.Action == ReleaseAction.Release && item.Decision is { IsPrecise: false, PreciseAt: { } preciseAt } && preciseAt > _now)
                     {
                         batch.SetWaiting(code, item.SourceId, item.SourceVersion, StixTimestamp.UnixMicrosecondsOf(preciseAt), $"precise form after {preciseAt:u}");
+                        _waiting.Add(item.SourceId);
                     }
 
                     break;
                 case ReleaseAction.Queue:
                     batch.RecordRelease(code, item.SourceId, item.SourceVersion, item.ReleasedId, null, ReleaseState.Pending, _record.Version, clause,
                         item.Decision?.PrecisionKm, item.Decision?.IsPrecise ?? false, _requestedBy, _nowUs, null, null);
-                    batch.ClearWaiting(code, item.SourceId);
+                    Unwait(batch, item.SourceId);
                     break;
                 case ReleaseAction.Wait:
                     batch.SetWaiting(code, item.SourceId, item.SourceVersion, item.NotBeforeMicroseconds, item.Reason);
+                    _waiting.Add(item.SourceId);
                     break;
                 case ReleaseAction.Fail:
                     batch.RecordRelease(code, item.SourceId, item.SourceVersion, item.ReleasedId, null, ReleaseState.Failed, _record.Version, clause,
                         null, false, _requestedBy, _nowUs, item.Reason, null);
-                    batch.ClearWaiting(code, item.SourceId);
+                    Unwait(batch, item.SourceId);
                     break;
                 case ReleaseAction.Deny:
-                    batch.ClearWaiting(code, item.SourceId);
+                    Unwait(batch, item.SourceId);
                     break;
             }
         }
 
-        private (string? Modified, byte[] Hash) Put(SqliteWriteBatch batch, JsonObject stixObject)
+        // Most objects never waited: only those on the list loaded at the start (or put there by this run) are taken off.
+        private void Unwait(SqliteWriteBatch batch, string sourceId)
         {
-            var element = JsonSerializer.SerializeToElement(stixObject);
-            var validation = _owner._validator.Validate(element);
-            var valid = validation.Object ?? throw new InvalidOperationException(
-                $"a released object failed validation after sanitisation: {string.Join("; ", validation.Errors)}");
+            if (_waiting.Remove(sourceId))
+            {
+                batch.ClearWaiting(_partner.Code, sourceId);
+            }
+        }
+
+        private (string? Modified, byte[] Hash) Put(SqliteWriteBatch batch, JsonObject stixObject, StixObject? validated = null)
+        {
+            var valid = validated ?? _owner.Validate(stixObject);
             var hash = ContentHash.Of(valid.Json);
             batch.AddToCollection(_partner.OutboundCollection, valid, hash, valid.ToUtf8Bytes(), IndexFacts.Of(valid));
             return (valid.Modified?.Text, hash.Bytes.ToArray());
         }
+    }
 
-        private static IEnumerable<string> References(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        if (property.Name.EndsWith("_ref", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.String)
-                        {
-                            yield return property.Value.GetString()!;
-                        }
-                        else if (property.Name.EndsWith("_refs", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.Array)
-                        {
-                            foreach (var item in property.Value.EnumerateArray())
-                            {
-                                if (item.ValueKind == JsonValueKind.String)
-                                {
-                                    yield return item.GetString()!;
-                                }
-                            }
-                        }
-                        else
-                        {
-                            foreach (var nested in References(property.Value))
-                            {
-                                yield return nested;
-                            }
-                        }
-                    }
-
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        foreach (var nested in References(item))
-                        {
-                            yield return nested;
-                        }
-                    }
-
-                    break;
-            }
-        }
+    private StixObject Validate(JsonObject stixObject)
+    {
+        var validation = _validator.Validate(JsonSerializer.SerializeToElement(stixObject));
+        return validation.Object ?? throw new InvalidOperationException(
+            $"a released object failed validation after sanitisation: {string.Join("; ", validation.Errors)}");
     }
 
     /// <summary>One object in a run, with its decision (null when it is revoked) and release history.</summary>

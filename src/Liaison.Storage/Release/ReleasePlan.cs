@@ -50,7 +50,11 @@ public sealed record PlannedRelease(
     JsonObject? Released,
     IReadOnlyList<JsonObject> Companions,
     string? Change,
-    ReleaseDecision? Decision);
+    ReleaseDecision? Decision)
+{
+    /// <summary>For releases: the object as validated by the builder, ready to store (null for withdrawals).</summary>
+    internal Liaison.Core.Stix.StixObject? Validated { get; init; }
+}
 
 /// <summary>What one release run did (or would do) for one partner.</summary>
 /// <param name="Partner">The partner's code.</param>

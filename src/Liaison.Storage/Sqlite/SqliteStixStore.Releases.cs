@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Liaison.Core.Geo;
 using Liaison.Storage.Partners;
 using Microsoft.Data.Sqlite;
@@ -47,19 +48,53 @@ public sealed partial class SqliteStixStore
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Where an object is: the points of the spatial index for it (its own, or its locations').</summary>
-    public IReadOnlyList<GeoPoint> PointsOf(string objectId)
+    /// <summary>The coordinates of the stored locations among <paramref name="locationIds"/> (unknown ids and locations without coordinates give none).</summary>
+    public IReadOnlyList<GeoPoint> LocationPoints(IReadOnlyCollection<string> locationIds)
     {
-        using var command = Command("SELECT DISTINCT g.lat, g.lon FROM geo g JOIN object_keys k ON k.key = g.object_key WHERE k.id = $id");
-        command.Parameters.AddWithValue("$id", objectId);
-        using var reader = command.ExecuteReader();
         var points = new List<GeoPoint>();
+        if (locationIds.Count == 0)
+        {
+            return points;
+        }
+
+        using var command = Command("SELECT p.lat, p.lon FROM json_each($ids) j JOIN object_keys k ON k.id = j.value JOIN location_points p ON p.location_key = k.key");
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(locationIds));
+        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             points.Add(new GeoPoint(reader.GetDouble(0), reader.GetDouble(1)));
         }
 
         return points;
+    }
+
+    /// <summary>For each of <paramref name="objectIds"/> received from a remote, the first remote it came from.</summary>
+    public IReadOnlyDictionary<string, string> OriginsOf(IReadOnlyCollection<string> objectIds)
+    {
+        using var command = Command(
+            "SELECT k.id, p.remote FROM json_each($ids) j JOIN object_keys k ON k.id = j.value JOIN objects o ON o.key = k.key " +
+            "JOIN provenance p ON p.seq = o.seq ORDER BY p.received_at_us DESC");
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(objectIds));
+        using var reader = command.ExecuteReader();
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            // Oldest last, so the first origin wins.
+            origins[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return origins;
+    }
+
+    /// <summary>The release-log rows of the partner for each of <paramref name="sourceIds"/>, newest first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReleaseRecord>> ReleasesOf(string partner, IReadOnlyCollection<string> sourceIds)
+    {
+        using var command = Command(
+            $"SELECT {ReleaseColumns} FROM releases WHERE partner = $p AND source_id IN (SELECT value FROM json_each($ids)) ORDER BY id DESC");
+        command.Parameters.AddWithValue("$p", partner);
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(sourceIds));
+        return ReadReleases(command).GroupBy(r => r.SourceId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ReleaseRecord>)g.ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>Whether this node wrote the object as a release (or a release's companion) to some partner.</summary>
