@@ -133,8 +133,9 @@ internal static class SyncBenchmark
             (partner, credentials) = store.AddPartner("RUS", discovery.AbsoluteUri, partnerHome.LoadConfig().PublicKey, "bench");
             store.ApplyAgreement(AgreementParser.Parse(Agreement), "bench");
             release.Restart();
-            report = new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
-                .Run(partner, new PartnerSecrets(serverHome).For(partner.Code), "bench");
+            var signer = serverHome.LoadSigner();
+            using var key = signer.Key;
+            report = ReleaseCommand.Pipeline(store, signer).Run(partner, new PartnerSecrets(serverHome).For(partner.Code), "bench");
         }
 
         release.Stop();

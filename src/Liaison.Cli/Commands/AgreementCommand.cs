@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Agreements;
-using Liaison.Core.Extensions;
-using Liaison.Core.Validation;
-using Liaison.Storage.Release;
 
 namespace Liaison.Cli.Commands;
 
@@ -49,6 +46,7 @@ internal static class AgreementCommand
 
             using var store = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
             var record = AdminSupport.Refusable(() => store.ApplyAgreement(agreement, OperatorOption.Resolve(parse.GetValue(actor), environment)));
+
             output.Success($"Agreement with {record.Partner} is now version {record.Version} ({agreement.Release.Count} release clause(s), {agreement.Accept.Kinds.Count} accepted kind(s)); it governs releases from now on");
             output.Result(new JsonObject { ["partner"] = record.Partner, ["version"] = record.Version, ["sha256"] = record.Sha256, ["applied_by"] = record.AppliedBy });
             return ExitCodes.Ok;
@@ -136,8 +134,7 @@ internal static class AgreementCommand
             var home = NodeHome.Resolve(parse.GetValue(globals.Home), environment);
             using var store = home.OpenStore();
             var info = PartnerCommand.Find(store, parse.GetValue(partner)!);
-            var pipeline = new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance);
-            var report = AdminSupport.Refusable(() => pipeline.Run(info, new PartnerSecrets(home).For(info.Code), OperatorOption.Resolve(null, environment), dryRun: true));
+            var report = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(null, environment), dryRun: true);
             output.Result(ReleaseReport.Write(output, report, preview: true));
             return ExitCodes.Ok;
         });

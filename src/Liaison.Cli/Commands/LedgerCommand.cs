@@ -24,7 +24,7 @@ internal static class LedgerCommand
     }
 
     /// <summary>The log's origin: a name no other node's log has.</summary>
-    public static string Origin(NodeConfig config) => "liaison/" + config.IdentityId;
+    public static string Origin(NodeConfig config) => LedgerSigner.OriginOf(config.IdentityId);
 
     private static Command Verify(GlobalOptions globals, CliEnvironment environment)
     {
@@ -178,20 +178,8 @@ internal static class LedgerCommand
             return issued.Checkpoint;
         }
 
-        using var key = LoadKey(home);
+        using var key = home.LoadKey();
         return store.IssueCheckpoint(Origin(config), key, partner);
-    }
-
-    private static NodeKey LoadKey(NodeHome home)
-    {
-        try
-        {
-            return NodeKey.Import(File.ReadAllBytes(home.KeyPath));
-        }
-        catch (FormatException ex)
-        {
-            throw new CliException(ExitCodes.NodeError, $"{home.KeyPath}: {ex.Message}");
-        }
     }
 
     private static string PublicKey(string given, CliEnvironment environment)

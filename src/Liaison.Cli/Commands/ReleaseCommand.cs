@@ -4,6 +4,7 @@ using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Extensions;
 using Liaison.Core.Validation;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Partners;
 using Liaison.Storage.Release;
 using Liaison.Storage.Sqlite;
@@ -24,9 +25,15 @@ internal static class ReleaseCommand
     }
 
     /// <summary>Runs the release to one partner and shows what it did.</summary>
-    internal static ReleaseRunReport RunFor(SqliteStixStore store, NodeHome home, PartnerInfo partner, string actor) =>
-        AdminSupport.Refusable(() => new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
-            .Run(partner, new PartnerSecrets(home).For(partner.Code), actor));
+    internal static ReleaseRunReport RunFor(SqliteStixStore store, NodeHome home, PartnerInfo partner, string actor, bool dryRun = false)
+    {
+        var signer = home.LoadSigner();
+        using var key = signer.Key;
+        return AdminSupport.Refusable(() => Pipeline(store, signer).Run(partner, new PartnerSecrets(home).For(partner.Code), actor, dryRun));
+    }
+
+    internal static ReleasePipeline Pipeline(SqliteStixStore store, LedgerSigner signer) =>
+        new(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance, signer);
 
     private static Command Run(GlobalOptions globals, CliEnvironment environment)
     {
@@ -83,7 +90,9 @@ internal static class ReleaseCommand
             using var store = home.OpenStore();
             var release = store.FindRelease(parse.GetValue(id)) ?? throw new CliException(ExitCodes.Rejected, $"no release {parse.GetValue(id)}: see 'liaison release queue'");
             var partner = PartnerCommand.Find(store, release.Partner);
-            var pipeline = new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance);
+            var signer = home.LoadSigner();
+            using var key = signer.Key;
+            var pipeline = Pipeline(store, signer);
             var item = AdminSupport.Refusable(() => pipeline.Approve(partner, new PartnerSecrets(home).For(partner.Code), release.Id, OperatorOption.Resolve(parse.GetValue(actor), environment)));
             output.Success($"Release {release.Id} approved: {item.SourceId} went to {partner.Code} as {item.ReleasedId}");
             output.Result(new JsonObject { ["id"] = release.Id, ["partner"] = partner.Code, ["source_id"] = item.SourceId, ["released_id"] = item.ReleasedId, ["released"] = item.Released?.DeepClone() });
@@ -101,7 +110,8 @@ internal static class ReleaseCommand
         command.SetAction(parse =>
         {
             var output = new CliOutput(environment, parse.GetValue(globals.Json));
-            using var store = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
+            var home = NodeHome.Resolve(parse.GetValue(globals.Home), environment);
+            using var store = home.OpenStore();
             var release = store.FindRelease(parse.GetValue(id)) ?? throw new CliException(ExitCodes.Rejected, $"no release {parse.GetValue(id)}: see 'liaison release queue'");
             var why = parse.GetValue(reason)!.Trim();
             if (why.Length == 0)
@@ -109,7 +119,9 @@ internal static class ReleaseCommand
                 throw new CliException(ExitCodes.Usage, "--reason must say why");
             }
 
-            var pipeline = new ReleasePipeline(store, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance);
+            var signer = home.LoadSigner();
+            using var key = signer.Key;
+            var pipeline = Pipeline(store, signer);
             AdminSupport.Refusable(() =>
             {
                 pipeline.Reject(PartnerCommand.Find(store, release.Partner), release.Id, OperatorOption.Resolve(parse.GetValue(actor), environment), why);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Liaison.Core.Crypto;
 using Liaison.Storage;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Sqlite;
 
 namespace Liaison.Cli.Node;
@@ -54,6 +56,22 @@ internal sealed class NodeHome
             throw new CliException(ExitCodes.NodeError, $"{ConfigPath} is not a valid node configuration: {ex.Message}");
         }
     }
+
+    /// <summary>The node's identity key (the caller disposes of it).</summary>
+    public NodeKey LoadKey()
+    {
+        try
+        {
+            return NodeKey.Import(File.ReadAllBytes(KeyPath));
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException(ExitCodes.NodeError, $"{KeyPath}: {ex.Message}");
+        }
+    }
+
+    /// <summary>What signs the node's ledger checkpoints, with the key loaded (dispose of <see cref="LedgerSigner.Key"/>).</summary>
+    public LedgerSigner LoadSigner() => LedgerSigner.For(LoadConfig().IdentityId, LoadKey());
 
     public SqliteStixStore OpenStore()
     {

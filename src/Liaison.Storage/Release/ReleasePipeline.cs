@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using Liaison.Core;
 using Liaison.Core.Agreements;
 using Liaison.Core.Canonical;
+using Liaison.Core.Ledger;
 using Liaison.Core.Stix;
 using Liaison.Core.Validation;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Partners;
 using Liaison.Storage.Sqlite;
 
@@ -30,13 +32,15 @@ public sealed class ReleasePipeline
     private readonly SqliteStixStore _store;
     private readonly StixValidator _validator;
     private readonly IClock _clock;
+    private readonly LedgerSigner _signer;
 
-    /// <summary>Creates the pipeline over a store.</summary>
-    public ReleasePipeline(SqliteStixStore store, StixValidator validator, IClock clock)
+    /// <summary>Creates the pipeline over a store; every release, withdrawal and decision goes into the node's ledger.</summary>
+    public ReleasePipeline(SqliteStixStore store, StixValidator validator, IClock clock, LedgerSigner signer)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _validator = validator ?? throw new ArgumentNullException(nameof(validator));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _signer = signer ?? throw new ArgumentNullException(nameof(signer));
     }
 
     /// <summary>Runs (or, with <paramref name="dryRun"/>, previews) the release to <paramref name="partner"/>.</summary>
@@ -82,8 +86,16 @@ public sealed class ReleasePipeline
             throw new StoreException($"release {releaseId} was queued by {rejectedBy}: someone else must decide on it");
         }
 
+        // The entry names the object as the partner would have known it, with the hash of what was refused.
+        var source = _store.GetVersions(pending.SourceId).FirstOrDefault(v => v.Version == pending.SourceVersion);
         using var batch = _store.BeginBatch();
         batch.DecideRelease(releaseId, ReleaseState.Rejected, rejectedBy, NowMicroseconds(), reason, null, null);
+        if (source is not null)
+        {
+            batch.AppendLedger(new LedgerEntry(LedgerEntryKind.Rejection, NowMicroseconds(), partner.Code, pending.ReleasedId, null,
+                $"{partner.Code} v{pending.AgreementVersion} {pending.Clause}", ContentHash.FromBytes(source.ContentHash)));
+        }
+
         batch.Commit();
     }
 
@@ -118,6 +130,7 @@ public sealed class ReleasePipeline
         private readonly bool _dryRun;
         private readonly HashSet<string> _companionsWritten = new(StringComparer.Ordinal);
         private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
+        private bool _logged;
         private readonly DateTimeOffset _now;
         private readonly long _nowUs;
         private IReadOnlyDictionary<string, IReadOnlyList<ReleaseRecord>> _history = new Dictionary<string, IReadOnlyList<ReleaseRecord>>();
@@ -198,6 +211,7 @@ public sealed class ReleasePipeline
                 Write(batch, other, pendingId: other.SourceId == pending.SourceId ? pending.Id : null, approver);
             }
 
+            Publish(batch);
             batch.Commit();
             return item;
         }
@@ -226,6 +240,8 @@ public sealed class ReleasePipeline
             {
                 Write(batch, item, pendingId: null, approver: null);
             }
+
+            Publish(batch);
 
             if (cursor is { } seq)
             {
@@ -427,22 +443,30 @@ public sealed class ReleasePipeline
                         // Pseudonyms and statements are the same objects every time: written once per run.
                         if (_companionsWritten.Add((string)companion["id"]!))
                         {
-                            Put(batch, companion);
+                            var (companionObject, companionHash) = Put(batch, companion);
                             batch.MarkReleaseOutput((string)companion["id"]!, code);
+                            Log(batch, LedgerEntryKind.Release, companionObject, companionHash, clause);
                         }
                     }
 
-                    var (modified, hash) = Put(batch, item.Released!, item.Validated);
+                    var (stored, hash) = Put(batch, item.Released!, item.Validated);
+                    var modified = stored.Modified?.Text;
+                    if (pendingId is not null)
+                    {
+                        Log(batch, LedgerEntryKind.Approval, stored, hash, clause);
+                    }
+
+                    Log(batch, item.Action == ReleaseAction.Release ? LedgerEntryKind.Release : LedgerEntryKind.Withdrawal, stored, hash, clause);
                     batch.MarkReleaseOutput(item.ReleasedId, code);
                     var state = item.Action == ReleaseAction.Release ? ReleaseState.Released : ReleaseState.Withdrawn;
                     if (pendingId is { } id)
                     {
-                        batch.DecideRelease(id, state, approver, _nowUs, null, modified, hash);
+                        batch.DecideRelease(id, state, approver, _nowUs, null, modified, hash.Bytes.ToArray());
                     }
                     else
                     {
                         batch.RecordRelease(code, item.SourceId, item.SourceVersion, item.ReleasedId, modified, state, _record.Version, clause,
-                            item.Decision?.PrecisionKm, item.Decision?.IsPrecise ?? false, _requestedBy, _nowUs, item.Action == ReleaseAction.Withdraw ? item.Reason : null, hash);
+                            item.Decision?.PrecisionKm, item.Decision?.IsPrecise ?? false, _requestedBy, _nowUs, item.Action == ReleaseAction.Withdraw ? item.Reason : null, hash.Bytes.ToArray());
                     }
 
                     Unwait(batch, item.SourceId);
@@ -482,12 +506,38 @@ public sealed class ReleasePipeline
             }
         }
 
-        private (string? Modified, byte[] Hash) Put(SqliteWriteBatch batch, JsonObject stixObject, StixObject? validated = null)
+        private (StixObject Stored, ContentHash Hash) Put(SqliteWriteBatch batch, JsonObject stixObject, StixObject? validated = null)
         {
             var valid = validated ?? _owner.Validate(stixObject);
             var hash = ContentHash.Of(valid.Json);
             batch.AddToCollection(_partner.OutboundCollection, valid, hash, valid.ToUtf8Bytes(), IndexFacts.Of(valid));
-            return (valid.Modified?.Text, hash.Bytes.ToArray());
+            return (valid, hash);
+        }
+
+        // The ledger names what the partner received: the released id and version, and the hash of exactly those bytes.
+        private void Log(SqliteWriteBatch batch, LedgerEntryKind kind, StixObject released, ContentHash hash, string clause)
+        {
+            batch.AppendLedger(new LedgerEntry(kind, _nowUs, _partner.Code, released.Id.Value, released.Version?.UnixMicroseconds,
+                $"{_partner.Code} v{_record.Version} {clause}", hash));
+            _logged = true;
+        }
+
+        /// <summary>
+        /// After a batch that sent something: a signed checkpoint of the ledger, into the partner's outbound collection
+        /// with the objects it covers, so the partner can check inclusion and consistency.
+        /// </summary>
+        private void Publish(SqliteWriteBatch batch)
+        {
+            if (!_logged)
+            {
+                return;
+            }
+
+            var signer = _owner._signer;
+            var checkpoint = batch.IssueCheckpoint(signer.Origin, signer.Key, _partner.Code);
+            var (stored, _) = Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId));
+            batch.MarkReleaseOutput(stored.Id.Value, _partner.Code);
+            _logged = false;
         }
     }
 

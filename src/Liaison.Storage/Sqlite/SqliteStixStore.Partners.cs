@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Liaison.Core.Agreements;
 using Liaison.Storage.Partners;
 using Liaison.Storage.Taxii;
@@ -107,7 +105,8 @@ public sealed partial class SqliteStixStore
     }
 
     /// <summary>
-    /// Records a new version of a partner's agreement. Versions only go up; the text is kept as written.
+    /// Records a new version of a partner's agreement, and its ledger entry, in one transaction. Versions only go up;
+    /// the text is kept as written.
     /// </summary>
     /// <exception cref="StoreException">No such partner, or the version is not above the one in force.</exception>
     public AgreementRecord ApplyAgreement(Agreement agreement, string appliedBy)
@@ -118,31 +117,10 @@ public sealed partial class SqliteStixStore
             throw new StoreException($"no partner {agreement.Partner}: add it with 'partner add' before applying its agreement");
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(agreement.SourceText)));
-        var now = NowMicroseconds();
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using (var latest = Command("SELECT MAX(version) FROM agreements WHERE partner = $p", transaction))
-        {
-            latest.Parameters.AddWithValue("$p", agreement.Partner);
-            if (latest.ExecuteScalar() is long current && agreement.Version <= current)
-            {
-                throw new StoreException($"agreement with {agreement.Partner} is at version {current}: a new document needs a higher version than {agreement.Version}");
-            }
-        }
-
-        using (var insert = Command("INSERT INTO agreements (partner, version, applied_at_us, applied_by, sha256, text) VALUES ($p, $v, $now, $by, $sha, $text)", transaction))
-        {
-            insert.Parameters.AddWithValue("$p", agreement.Partner);
-            insert.Parameters.AddWithValue("$v", agreement.Version);
-            insert.Parameters.AddWithValue("$now", now);
-            insert.Parameters.AddWithValue("$by", appliedBy);
-            insert.Parameters.AddWithValue("$sha", sha);
-            insert.Parameters.AddWithValue("$text", agreement.SourceText);
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        return new AgreementRecord(agreement.Partner, agreement.Version, now, appliedBy, sha, agreement.SourceText);
+        using var batch = BeginBatch();
+        var record = batch.ApplyAgreement(agreement, appliedBy, NowMicroseconds());
+        batch.Commit();
+        return record;
     }
 
     /// <summary>An applied agreement: <paramref name="version"/>, or the one in force when null; null when there is none.</summary>

@@ -1,3 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using Liaison.Core.Agreements;
+using Liaison.Core.Canonical;
+using Liaison.Core.Ledger;
 using Liaison.Storage.Partners;
 
 namespace Liaison.Storage.Sqlite;
@@ -11,6 +16,34 @@ public sealed partial class SqliteWriteBatch
     private RawStatement? _setWaiting;
     private RawStatement? _clearWaiting;
     private RawStatement? _quarantine;
+
+    /// <summary>
+    /// Records a new version of a partner's agreement and appends its ledger entry (the SHA-256 of the text), in this
+    /// batch's transaction: the version check and the write cannot race another writer.
+    /// </summary>
+    /// <exception cref="StoreException">The version is not above the one in force.</exception>
+    public AgreementRecord ApplyAgreement(Agreement agreement, string appliedBy, long nowMicroseconds)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        using (var latest = new RawStatement(_connection, "SELECT MAX(version) FROM agreements WHERE partner = ?1"))
+        {
+            if (latest.Bind(1, agreement.Partner).QueryInt64() is { } current && agreement.Version <= current)
+            {
+                throw new StoreException($"agreement with {agreement.Partner} is at version {current}: a new document needs a higher version than {agreement.Version}");
+            }
+        }
+
+        var sha = SHA256.HashData(Encoding.UTF8.GetBytes(agreement.SourceText));
+        using (var insert = new RawStatement(_connection, "INSERT INTO agreements (partner, version, applied_at_us, applied_by, sha256, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
+        {
+            insert.Bind(1, agreement.Partner).Bind(2, agreement.Version).Bind(3, nowMicroseconds).Bind(4, appliedBy)
+                .Bind(5, Convert.ToHexStringLower(sha)).Bind(6, agreement.SourceText).Execute();
+        }
+
+        AppendLedger(new LedgerEntry(LedgerEntryKind.AgreementApplied, nowMicroseconds, agreement.Partner, clause: $"{agreement.Partner} v{agreement.Version}",
+            contentHash: ContentHash.FromBytes(sha)));
+        return new AgreementRecord(agreement.Partner, agreement.Version, nowMicroseconds, appliedBy, Convert.ToHexStringLower(sha), agreement.SourceText);
+    }
 
     /// <summary>
     /// Records one release-log row (in this batch, with the objects it covers) and returns its number. A row for the

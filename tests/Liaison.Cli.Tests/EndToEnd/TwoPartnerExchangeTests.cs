@@ -102,7 +102,9 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         // FRA released the post, the group, the sighting and the strike; never the note nor its node identity.
         Assert.Equal((4, 2), ((int)fraFirst["release"]!["counts"]!["release"]!, (int)fraFirst["release"]!["counts"]!["deny"]!));
         var rusGot = Received(_rus, "FRA");
-        Assert.Equal(3, rusGot.Count);
+        // Three objects, and the signed checkpoint of FRA's ledger that covers them.
+        Assert.Equal(3, rusGot.Count(o => (string)o["type"]! != "x-liaison-ledger-checkpoint"));
+        Assert.Single(rusGot, o => (string)o["type"]! == "x-liaison-ledger-checkpoint");
         Assert.DoesNotContain(rusGot, o => (string)o["type"]! == "note");
         var dump = Dump(_rus);
         foreach (var internalId in new[] { Post, Group, Sighting, Note, Strike })
@@ -127,7 +129,7 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         // RUS released the incident and its town at 2 km; FRA holds them with RUS's provenance.
         var fraGot = Received(_fra, "RUS");
         // The claim's source went out as a pseudonym, with its pseudonymous identity so that the reference resolves.
-        Assert.Equal(["identity", "incident", "location"], fraGot.Select(o => (string)o["type"]!).Order());
+        Assert.Equal(["identity", "incident", "location", "x-liaison-ledger-checkpoint"], fraGot.Select(o => (string)o["type"]!).Order());
         Assert.Equal(2_000, (double)fraGot.Single(o => (string)o["type"]! == "location")["precision"]!);
         Assert.DoesNotContain(Incident, Dump(_fra), StringComparison.Ordinal);
 

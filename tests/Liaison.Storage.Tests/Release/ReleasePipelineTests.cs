@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Core.Agreements;
+using Liaison.Core.Crypto;
+using Liaison.Core.Ledger;
 using Liaison.Core.Extensions;
 using Liaison.Core.Validation;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Partners;
 using Liaison.Storage.Release;
 using Liaison.Storage.Taxii;
@@ -27,17 +30,24 @@ public sealed class ReleasePipelineTests : IDisposable
             kinds: [sighting, threat-actor]
         """;
 
+    private const string NodeIdentity = "identity--b1c0b9d2-6f0e-4c55-9f51-3c1a3f9e2a10";
+
     private readonly TestStore _test = new();
+    private readonly NodeKey _key = NodeKey.Generate();
     private readonly PartnerInfo _rus;
     private readonly ReleasePipeline _pipeline;
 
     public ReleasePipelineTests()
     {
         _rus = _test.Store.AddPartner("RUS", "https://rus.example/taxii2/", Key, "alice").Partner;
-        _pipeline = new ReleasePipeline(_test.Store, new StixValidator(LiaisonExtensions.Instance), _test.Clock);
+        _pipeline = new ReleasePipeline(_test.Store, new StixValidator(LiaisonExtensions.Instance), _test.Clock, LedgerSigner.For(NodeIdentity, _key));
     }
 
-    public void Dispose() => _test.Dispose();
+    public void Dispose()
+    {
+        _key.Dispose();
+        _test.Dispose();
+    }
 
     private void Apply(string yaml) => _test.Store.ApplyAgreement(AgreementParser.Parse(yaml), "alice");
 
@@ -55,6 +65,9 @@ public sealed class ReleasePipelineTests : IDisposable
     private ReleaseRunReport Run(string by = "alice", bool dryRun = false) => _pipeline.Run(_rus, Secret, by, dryRun);
 
     private List<JsonObject> Outbound(bool allVersions = false) =>
+        OutboundWithCheckpoints(allVersions).Where(o => (string)o["type"]! != "x-liaison-ledger-checkpoint").ToList();
+
+    private List<JsonObject> OutboundWithCheckpoints(bool allVersions = false) =>
         _test.Store.ReadCollection(_rus.OutboundCollection, new TaxiiFilter { Versions = allVersions ? new TaxiiVersionFilter(false, false, true, []) : TaxiiVersionFilter.Default }, 1000)
             .Entries.Select(e => JsonNode.Parse(e.Stored.Utf8Json)!.AsObject()).ToList();
 
@@ -264,5 +277,39 @@ public sealed class ReleasePipelineTests : IDisposable
 
         Assert.Contains("received from FRA", report.Items.Single().Reason, StringComparison.Ordinal);
         Assert.Empty(Outbound());
+    }
+
+    [Fact]
+    public void Every_release_and_decision_is_in_the_ledger_and_each_run_publishes_a_signed_checkpoint()
+    {
+        Apply(Groups.Replace("  - name: groups", "  - name: groups\n    approval: manual"));
+        AddGroupSighting();
+        var first = Run(by: "alice");
+        var pending = _test.Store.ReleasesInState(ReleaseState.Pending, "RUS");
+        Assert.True(pending.Count == 2, string.Join("\n", first.Items.Select(i => $"{i.SourceId} {i.Action} {i.Reason}")));
+        _pipeline.Approve(_rus, Secret, pending[0].Id, "bob");
+        _pipeline.Reject(_rus, pending[1].Id, "bob", "not now");
+
+        var entries = _test.Store.LedgerEntries(0, 100).Select(r => r.Entry).ToList();
+        var released = Outbound();
+        var checkpoints = OutboundWithCheckpoints().Where(o => (string)o["type"]! == "x-liaison-ledger-checkpoint").ToList();
+
+        Assert.Equal(LedgerEntryKind.AgreementApplied, entries[0].Kind);
+        Assert.Equal(
+            [LedgerEntryKind.AgreementApplied, LedgerEntryKind.Release, LedgerEntryKind.Approval, LedgerEntryKind.Release, LedgerEntryKind.Rejection],
+            entries.Select(e => e.Kind));
+        // What the partner holds is exactly what the release entries name, byte for byte.
+        foreach (var stixObject in released)
+        {
+            var entry = entries.Last(e => e.ObjectId == (string)stixObject["id"]! && e.Kind == LedgerEntryKind.Release);
+            Assert.Equal(Core.Canonical.ContentHash.Of(JsonSerializer.SerializeToElement(stixObject)), entry.ContentHash);
+        }
+
+        Assert.Equal(2, checkpoints.Count);
+        Assert.True(LedgerStix.TryCheckpointFromStix(JsonSerializer.SerializeToElement(checkpoints[^1]), out var checkpoint, out _));
+        Assert.True(checkpoint.Verify(_key.PublicKeyBase64, out var failure), failure);
+        Assert.Equal(_test.Store.LedgerRoot(checkpoint.Checkpoint.TreeSize), checkpoint.Checkpoint.RootHash);
+        Assert.True(_test.Store.VerifyLedger(_key.PublicKeyBase64).IsValid);
+        Assert.DoesNotContain(entries, e => e.ObjectId is { } id && (id == Id("location", 1) || id == Id("sighting", 1)));
     }
 }
