@@ -13,12 +13,12 @@ public static class ConflictDetector
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(other);
         ArgumentNullException.ThrowIfNull(rules);
-        if (!subject.IsComparableWith(other))
-        {
-            return null;
-        }
+        return subject.IsComparableWith(other) ? Check(subject, other, rules.Between(subject.Domain, other.Domain)) : null;
+    }
 
-        var minima = rules.Between(subject.Domain, other.Domain);
+    /// <summary>The conflict between two comparable subjects under <paramref name="minima"/>, or null when they are separated.</summary>
+    internal static Conflict? Check(DeconflictionSubject subject, DeconflictionSubject other, SeparationMinima minima)
+    {
         var a = subject.Volume;
         var b = other.Volume;
 

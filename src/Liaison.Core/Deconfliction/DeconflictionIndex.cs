@@ -17,6 +17,7 @@ public sealed class DeconflictionIndex
     private readonly Dictionary<long, List<int>> _cells = [];
     private readonly List<int>[] _levels = Enumerable.Range(0, GridCells.Levels).Select(_ => new List<int>()).ToArray();
     private readonly Stack<int> _free = new();
+    private readonly MinimaTable _minima;
     private Slot[] _slots = new Slot[1024];
     private int[] _stamps = new int[1024];
     private int _stamp;
@@ -26,6 +27,7 @@ public sealed class DeconflictionIndex
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules;
+        _minima = new MinimaTable(rules);
     }
 
     /// <summary>The separation minima checks apply.</summary>
@@ -117,7 +119,7 @@ public sealed class DeconflictionIndex
         var window = subject.Volume.Window.Widen(Rules.MaxTimeBufferUs);
         foreach (var candidate in Candidates(box, window))
         {
-            if (ConflictDetector.Check(subject, candidate, Rules) is { } conflict)
+            if (subject.IsComparableWith(candidate) && ConflictDetector.Check(subject, candidate, _minima.Between(subject.Domain, candidate.Domain)) is { } conflict)
             {
                 conflicts.Add(conflict);
             }
