@@ -56,6 +56,12 @@ internal static class SyncCommand
             }
 
             store.CatchUpTextIndex();
+            var checks = CheckpointIntake.Accept(store, info, pulled.SelectMany(r => r.Checkpoints));
+            foreach (var check in checks.Where(c => !c.IsAccepted))
+            {
+                output.Error($"{info.Code}'s ledger checkpoint refused: {check.Message}");
+            }
+
             output.Table($"Received from {info.Code}", ["collection", "new", "updated", "unchanged", "quarantined", "rejected"],
                 pulled.Select(r => (IReadOnlyList<string>)[r.CollectionId, $"{r.New}", $"{r.Updated}", $"{r.Unchanged}", $"{r.Quarantined}", $"{r.Rejected}"]));
             foreach (var error in pulled.SelectMany(r => r.Errors))
@@ -66,6 +72,11 @@ internal static class SyncCommand
             output.Result(new JsonObject
             {
                 ["partner"] = info.Code,
+                ["checkpoints"] = new JsonObject
+                {
+                    ["accepted"] = checks.Count(c => c.IsAccepted),
+                    ["refused"] = new JsonArray(checks.Where(c => !c.IsAccepted).Select(c => (JsonNode)new JsonObject { ["outcome"] = c.Outcome.ToString(), ["message"] = c.Message }).ToArray()),
+                },
                 ["release"] = releasedJson,
                 ["received"] = new JsonArray(pulled.Select(r => (JsonNode)new JsonObject
                 {
@@ -73,7 +84,9 @@ internal static class SyncCommand
                     ["quarantined"] = r.Quarantined, ["rejected"] = r.Rejected,
                 }).ToArray()),
             });
-            return released.Count(ReleaseAction.Fail) > 0 || pulled.Any(r => r.Rejected > 0) ? ExitCodes.Rejected : ExitCodes.Ok;
+            // A fork or a forged checkpoint means the partner's history cannot be trusted: the loudest failure there is.
+            return checks.Any(c => !c.IsAccepted) ? ExitCodes.NodeError
+                : released.Count(ReleaseAction.Fail) > 0 || pulled.Any(r => r.Rejected > 0) ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;
     }

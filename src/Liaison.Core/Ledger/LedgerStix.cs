@@ -15,6 +15,50 @@ namespace Liaison.Core.Ledger;
 /// </summary>
 public static partial class LedgerStix
 {
+    /// <summary>
+    /// The STIX object of a signed checkpoint, created by <paramref name="createdByRef"/> (the node's identity), with the
+    /// consistency proof from the previous checkpoint sent to the same recipient when there is one.
+    /// </summary>
+    public static JsonObject ToStix(SignedCheckpoint checkpoint, string createdByRef, ConsistencyProof? consistency)
+    {
+        var stix = ToStix(checkpoint, createdByRef);
+        if (consistency is { OldSize: > 0 } proof)
+        {
+            Preconditions.CheckArgument(proof.NewSize == checkpoint.Checkpoint.TreeSize, "the consistency proof must end at the checkpoint's size");
+            stix["consistency"] = new JsonObject
+            {
+                ["from_size"] = proof.OldSize,
+                ["path"] = new JsonArray(proof.Path.Select(h => (JsonNode)h.ToString()).ToArray()),
+            };
+        }
+
+        return stix;
+    }
+
+    /// <summary>The consistency proof a checkpoint object carries (none when absent or malformed: verification then asks for it).</summary>
+    public static IReadOnlyList<ConsistencyProof> ConsistencyFromStix(JsonElement stix, long treeSize)
+    {
+        if (!stix.TryGetProperty("consistency", out var consistency) || consistency.ValueKind != JsonValueKind.Object
+            || !consistency.TryGetProperty("from_size", out var from) || !from.TryGetInt64(out var fromSize)
+            || !consistency.TryGetProperty("path", out var path) || path.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var hashes = new List<TreeHash>();
+        foreach (var item in path.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !TreeHash.TryParse(item.GetString(), out var hash))
+            {
+                return [];
+            }
+
+            hashes.Add(hash);
+        }
+
+        return [new ConsistencyProof(fromSize, treeSize, hashes)];
+    }
+
     /// <summary>The STIX object of a signed checkpoint, created by <paramref name="createdByRef"/> (the node's identity).</summary>
     public static JsonObject ToStix(SignedCheckpoint checkpoint, string createdByRef)
     {

@@ -26,6 +26,9 @@ public sealed class PullReport(string collectionId)
     /// <summary>Valid objects a partner's agreement does not accept, kept in quarantine instead of stored.</summary>
     public long Quarantined { get; internal set; }
 
+    /// <summary>The signed ledger checkpoints a partner sent (stored like any object; the caller verifies them).</summary>
+    public List<System.Text.Json.JsonElement> Checkpoints { get; } = [];
+
     /// <summary>Why objects were refused.</summary>
     public List<StixError> Errors { get; } = [];
 

@@ -144,6 +144,11 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 continue;
             }
 
+            if (Inbound is not null && stixObject.Type == Core.Extensions.LiaisonExtensions.LedgerCheckpointType)
+            {
+                report.Checkpoints.Add(stixObject.Json);
+            }
+
             var written = batch.AddReceived(stixObject, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), provenance);
             switch (written.Outcome)
             {

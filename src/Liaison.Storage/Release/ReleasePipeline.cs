@@ -131,6 +131,7 @@ public sealed class ReleasePipeline
         private readonly HashSet<string> _companionsWritten = new(StringComparer.Ordinal);
         private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
         private bool _logged;
+        private long _publishedSize;
         private readonly DateTimeOffset _now;
         private readonly long _nowUs;
         private IReadOnlyDictionary<string, IReadOnlyList<ReleaseRecord>> _history = new Dictionary<string, IReadOnlyList<ReleaseRecord>>();
@@ -145,6 +146,7 @@ public sealed class ReleasePipeline
             _builder = new ReleaseBuilder(_policy, owner._validator);
             _context = new ReleaseContext(owner._store, owner._store.Partners().Select(p => p.Code).ToHashSet(StringComparer.Ordinal));
             _inForce = new HashSet<string>(owner._store.ReleasedSources(partner.Code), StringComparer.Ordinal);
+            _publishedSize = owner._store.IssuedCheckpoints().LastOrDefault(c => c.Partner == partner.Code).Checkpoint?.Checkpoint.TreeSize ?? 0;
             _requestedBy = requestedBy;
             _dryRun = dryRun;
             _now = owner._clock.UtcNow;
@@ -535,8 +537,12 @@ public sealed class ReleasePipeline
 
             var signer = _owner._signer;
             var checkpoint = batch.IssueCheckpoint(signer.Origin, signer.Key, _partner.Code);
-            var (stored, _) = Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId));
+            var size = checkpoint.Checkpoint.TreeSize;
+            // With the proof that the partner's previous checkpoint is a prefix of this one, so it can detect a rewrite.
+            var consistency = _publishedSize is > 0 and var from && from < size ? batch.LedgerConsistencyProof(from, size) : null;
+            var (stored, _) = Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId, consistency));
             batch.MarkReleaseOutput(stored.Id.Value, _partner.Code);
+            _publishedSize = size;
             _logged = false;
         }
     }

@@ -52,6 +52,17 @@ public sealed partial class SqliteWriteBatch
         return checkpoint;
     }
 
+    /// <summary>
+    /// The proof that the ledger of <paramref name="oldSize"/> entries is a prefix of the ledger as this batch leaves it
+    /// at <paramref name="newSize"/> (read inside the batch, so its own entries count).
+    /// </summary>
+    public ConsistencyProof LedgerConsistencyProof(long oldSize, long newSize)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        using var subtrees = new LedgerSubtrees(_connection);
+        return new ConsistencyProof(oldSize, newSize, MerkleProofs.Consistency(subtrees, oldSize, newSize));
+    }
+
     // The right edge of the tree, read once per batch: O(log n) rows.
     private MerkleFrontier LoadLedger()
     {

@@ -125,6 +125,7 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         Assert.Equal(["identity", "x-liaison-strike-assessment"], quarantined);
         Assert.Equal(2, (int)rusFirst["received"]![0]!["quarantined"]!);
         Assert.Equal(0, (int)rusFirst["release"]!["counts"]!["fail"]!);
+        Assert.Equal(1, (int)rusFirst["checkpoints"]!["accepted"]!);
 
         // RUS released the incident and its town at 2 km; FRA holds them with RUS's provenance.
         var fraGot = Received(_fra, "RUS");
@@ -137,8 +138,11 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         await Json(_fra, "agreement", "apply", _cli.Write("fra-rus-2.yaml", FranceToRussia.Replace("version: 1", "version: 2").Replace("precision_km: 10 }\n    redact", "precision_km: 1 }\n    redact")));
         await Json(_fra, "ingest", _cli.Write("fra2.json", Bundle(Location(NewPost, 36.2, 37.15, "Observation post Echo"))));
         await Json(_fra, "sync", "RUS");
-        await Json(_rus, "sync", "FRA");
+        var rusSecond = await Json(_rus, "sync", "FRA");
 
+        // FRA's second checkpoint carries the proof that its first is a prefix of it: RUS accepts it.
+        Assert.Equal(1, (int)rusSecond["checkpoints"]!["accepted"]!);
+        Assert.Empty(rusSecond["checkpoints"]!["refused"]!.AsArray());
         var locations = Received(_rus, "FRA").Where(o => (string)o["type"]! == "location").Select(o => (double)o["precision"]!).Order().ToList();
         Assert.Equal([1_000.0, 10_000.0], locations);
         fraServer.Kill();
