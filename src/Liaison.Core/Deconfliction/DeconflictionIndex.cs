@@ -132,8 +132,9 @@ public sealed class DeconflictionIndex
     /// <summary>Indexed subjects whose box meets <paramref name="box"/> (all when null) and whose window holds <paramref name="atUs"/> (any when null).</summary>
     public IReadOnlyList<DeconflictionSubject> Query(GeoBox? box, long? atUs)
     {
-        var window = atUs is { } at ? new TimeWindow(at, at == long.MaxValue ? at : at + 1) : TimeWindow.Always;
-        var found = box is { } b ? Candidates(b, window).ToList() : Subjects.Where(s => s.Volume.Window.GapUs(window) < 0).ToList();
+        var found = (box is { } b ? Candidates(b, TimeWindow.Always) : Subjects)
+            .Where(s => atUs is not { } at || s.Volume.Window.Contains(at))
+            .ToList();
         found.Sort((x, y) => x.Volume.Window.StartUs.CompareTo(y.Volume.Window.StartUs) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
         return found;
     }
