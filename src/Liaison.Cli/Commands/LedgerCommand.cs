@@ -20,6 +20,7 @@ internal static class LedgerCommand
         command.Subcommands.Add(Prove(globals, environment));
         command.Subcommands.Add(CheckProof(globals, environment));
         command.Subcommands.Add(Show(globals, environment));
+        command.Subcommands.Add(LedgerCompareCommand.Create(globals, environment));
         return command;
     }
 

@@ -41,9 +41,13 @@ internal static class SyncCommand
             var accept = store.FindAgreement(info.Code) is { } record ? AgreementParser.Parse(record.Text).Accept : InboundRules.Nothing;
             using var checkpointer = new WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250));
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            var service = new PullService(store, new TaxiiClient(http, remote.Credentials()), new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
+            var signer = home.LoadSigner();
+            using var key = signer.Key;
+            var client = new TaxiiClient(http, remote.Credentials());
+            var service = new PullService(store, client, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
             {
                 Inbound = new InboundGate(info.Code, accept),
+                Receipts = signer,
             };
             IReadOnlyList<PullReport> pulled;
             try
@@ -57,6 +61,17 @@ internal static class SyncCommand
 
             store.CatchUpTextIndex();
             var checks = CheckpointIntake.Accept(store, info, pulled.SelectMany(r => r.Checkpoints));
+            var receipts = pulled.SelectMany(r => r.Receipts).ToList();
+            var sent = 0;
+            try
+            {
+                sent = await ReceiptSender.SendAsync(client, new Uri(remote.DiscoveryUrl), receipts, cancel).ConfigureAwait(false);
+            }
+            catch (TaxiiClientException ex)
+            {
+                output.Warning($"our receipts could not be sent to {info.Code} (they are in our ledger; the next sync sends new ones): {ex.Message}");
+            }
+
             foreach (var check in checks.Where(c => !c.IsAccepted))
             {
                 output.Error($"{info.Code}'s ledger checkpoint refused: {check.Message}");
@@ -72,6 +87,7 @@ internal static class SyncCommand
             output.Result(new JsonObject
             {
                 ["partner"] = info.Code,
+                ["receipts_sent"] = sent,
                 ["checkpoints"] = new JsonObject
                 {
                     ["accepted"] = checks.Count(c => c.IsAccepted),

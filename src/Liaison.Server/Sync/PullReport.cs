@@ -29,6 +29,9 @@ public sealed class PullReport(string collectionId)
     /// <summary>The signed ledger checkpoints a partner sent (stored like any object; the caller verifies them).</summary>
     public List<System.Text.Json.JsonElement> Checkpoints { get; } = [];
 
+    /// <summary>Our signed receipts for what was stored, one per page, as STIX objects to send back to the partner.</summary>
+    public List<System.Text.Json.Nodes.JsonObject> Receipts { get; } = [];
+
     /// <summary>Why objects were refused.</summary>
     public List<StixError> Errors { get; } = [];
 

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Liaison.Core;
+using Liaison.Core.Agreements;
 using Liaison.Core.Canonical;
+using Liaison.Core.Ledger;
 using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Client;
 using Liaison.Storage;
 using Liaison.Storage.Ingest;
+using Liaison.Storage.Ledger;
 using Liaison.Storage.Sqlite;
 
 namespace Liaison.Server.Sync;
@@ -25,6 +28,13 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     /// still moves past them. Null accepts every valid object (a plain TAXII remote).
     /// </summary>
     public InboundGate? Inbound { get; init; }
+
+    /// <summary>
+    /// For a partner: our signer. Each object stored from it gets a receipt entry in our ledger, in the page's
+    /// transaction, and each page a receipt signed over our checkpoint (in <see cref="PullReport.Receipts"/>, for the
+    /// caller to send back). Null: no receipts (a plain TAXII remote).
+    /// </summary>
+    public LedgerSigner? Receipts { get; init; }
 
     /// <summary>Pulls every collection we can read on the remote's default API root, or only <paramref name="collectionId"/>.</summary>
     public async Task<IReadOnlyList<PullReport>> PullAsync(string remote, Uri discovery, string? collectionId = null, CancellationToken cancel = default)
@@ -127,6 +137,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
         var refused = Inbound is null
             ? []
             : valid.Select(v => (v.Object, Reason: Inbound.Refusal(store, v.Object))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
+        var received = new List<ReceivedObject>();
         using var batch = store.BeginBatch();
         foreach (var (stixObject, refs) in valid)
         {
@@ -134,6 +145,8 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             {
                 batch.Quarantine(Inbound!.Partner, stixObject.Id.Value, provenance.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
                 report.Quarantined++;
+                // Received, though not accepted: the receipt says what arrived, the quarantine what became of it.
+                Acknowledge(batch, stixObject, ContentHash.Of(stixObject.Json), provenance, received, logged: true);
                 continue;
             }
 
@@ -144,12 +157,18 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 continue;
             }
 
-            if (Inbound is not null && stixObject.Type == Core.Extensions.LiaisonExtensions.LedgerCheckpointType)
+            if (Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.LedgerCheckpointType)
             {
                 report.Checkpoints.Add(stixObject.Json);
             }
 
-            var written = batch.AddReceived(stixObject, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), provenance);
+            var hash = ContentHash.Of(stixObject.Json);
+            var written = batch.AddReceived(stixObject, hash, stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), provenance);
+            if (written.Outcome != WriteOutcome.Refused)
+            {
+                Acknowledge(batch, stixObject, hash, provenance, received, logged: written.Outcome != WriteOutcome.Unchanged);
+            }
+
             switch (written.Outcome)
             {
                 case WriteOutcome.New: report.New++; break;
@@ -159,8 +178,34 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             }
         }
 
+        if (received.Count > 0)
+        {
+            // Signed over our own checkpoint, which now covers the receipt entries of this page. It travels inside the
+            // receipt, not as a published checkpoint: the chain of checkpoints the partner verifies stays the one we
+            // publish with our releases.
+            var checkpoint = batch.IssueCheckpoint(Receipts!.Origin, Receipts.Key);
+            var receipt = SignedReceipt.Sign(new Receipt(checkpoint, provenance.ReceivedAtMicroseconds, received), Receipts.Key);
+            report.Receipts.Add(LedgerStix.ToStix(receipt, Receipts.IdentityId));
+        }
+
         batch.SetPullCursor(remote, collection, page.DateAddedLast!);
         batch.Commit();
+    }
+
+    /// <summary>For a partner: the object goes in this page's receipt, and (once per version) in our ledger.</summary>
+    private void Acknowledge(SqliteWriteBatch batch, StixObject stixObject, ContentHash hash, Provenance provenance, List<ReceivedObject> received, bool logged)
+    {
+        if (Receipts is null || Inbound is null || ObjectKinds.Protocol.Contains(stixObject.Type))
+        {
+            return;
+        }
+
+        received.Add(new ReceivedObject(stixObject.Id.Value, stixObject.Version?.UnixMicroseconds, hash));
+        if (logged)
+        {
+            batch.AppendLedger(new LedgerEntry(LedgerEntryKind.Receipt, provenance.ReceivedAtMicroseconds, Inbound.Partner,
+                stixObject.Id.Value, stixObject.Version?.UnixMicroseconds, null, hash));
+        }
     }
 
     private static void Reject(PullReport report, IReadOnlyList<StixError> errors)

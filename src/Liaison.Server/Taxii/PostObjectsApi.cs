@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Liaison.Core.Agreements;
 using Liaison.Core.Canonical;
+using Liaison.Core.Extensions;
 using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Security;
@@ -118,6 +119,15 @@ internal static class PostObjectsApi
         var partner = lease.Store.PartnerOfPrincipal(TaxiiAuthentication.PrincipalOf(context)) is { } p && p.InboundCollection == collectionId ? p : null;
         var gate = partner is null ? null : new InboundGate(partner.Code, lease.Store.FindAgreement(partner.Code) is { } agreement ? AgreementParser.Parse(agreement.Text).Accept : InboundRules.Nothing);
         var refused = gate is null ? [] : valid.Select(v => (v.Object, Reason: gate.Refusal(lease.Store, v.Object))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
+        // A partner's signed receipt for what we released: kept (signatures checked with its pinned key) for 'ledger compare'.
+        foreach (var (stixObject, _) in valid.Where(v => partner is not null && v.Object.Type == LiaisonExtensions.ReceiptType))
+        {
+            if (lease.Store.SavePartnerReceipt(partner!.Code, partner.PublicKey, stixObject.Json) is { } receiptProblem)
+            {
+                refused[stixObject] = $"receipt refused: {receiptProblem}";
+            }
+        }
+
         var received = new Provenance(partner?.Code ?? "", collectionId.ToString("D"), StixTimestamp.UnixMicrosecondsOf(requested));
         using (var batch = lease.Store.BeginBatch())
         {

@@ -21,6 +21,7 @@ public sealed class TwoPartnerExchangeTests : IDisposable
     private const string Strike = "x-liaison-strike-assessment--22f5d4b4-6e42-485b-ae40-5bf9db18164c";
     private const string Incident = "incident--81847e12-93e2-44c6-a0db-23cf385deff8";
     private const string Town = "location--2c7e8a51-6a0e-4f73-9d2b-0a4f1c9e7d33";
+    private const string LostPost = "location--7a9e3c10-2b4d-4e6f-8a1c-3d5e7f9b1c22";
 
     private static readonly string FranceToRussia = """
         partner: RUS
@@ -102,9 +103,10 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         // FRA released the post, the group, the sighting and the strike; never the note nor its node identity.
         Assert.Equal((4, 2), ((int)fraFirst["release"]!["counts"]!["release"]!, (int)fraFirst["release"]!["counts"]!["deny"]!));
         var rusGot = Received(_rus, "FRA");
-        // Three objects, and the signed checkpoint of FRA's ledger that covers them.
-        Assert.Equal(3, rusGot.Count(o => (string)o["type"]! != "x-liaison-ledger-checkpoint"));
+        // Three objects, the signed checkpoint of FRA's ledger that covers them, and FRA's receipt for what RUS sent.
+        Assert.Equal(3, rusGot.Count(o => !((string)o["type"]!).StartsWith("x-liaison-", StringComparison.Ordinal)));
         Assert.Single(rusGot, o => (string)o["type"]! == "x-liaison-ledger-checkpoint");
+        Assert.Single(rusGot, o => (string)o["type"]! == "x-liaison-receipt");
         Assert.DoesNotContain(rusGot, o => (string)o["type"]! == "note");
         var dump = Dump(_rus);
         foreach (var internalId in new[] { Post, Group, Sighting, Note, Strike })
@@ -130,7 +132,7 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         // RUS released the incident and its town at 2 km; FRA holds them with RUS's provenance.
         var fraGot = Received(_fra, "RUS");
         // The claim's source went out as a pseudonym, with its pseudonymous identity so that the reference resolves.
-        Assert.Equal(["identity", "incident", "location", "x-liaison-ledger-checkpoint"], fraGot.Select(o => (string)o["type"]!).Order());
+        Assert.Equal(["identity", "incident", "location", "x-liaison-ledger-checkpoint", "x-liaison-receipt"], fraGot.Select(o => (string)o["type"]!).Order());
         Assert.Equal(2_000, (double)fraGot.Single(o => (string)o["type"]! == "location")["precision"]!);
         Assert.DoesNotContain(Incident, Dump(_fra), StringComparison.Ordinal);
 
@@ -145,6 +147,29 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         Assert.Empty(rusSecond["checkpoints"]!["refused"]!.AsArray());
         var locations = Received(_rus, "FRA").Where(o => (string)o["type"]! == "location").Select(o => (double)o["precision"]!).Order().ToList();
         Assert.Equal([1_000.0, 10_000.0], locations);
+
+        // Both ledgers verify; RUS's signed receipts acknowledge every version FRA released, with the same content
+        // (quarantined objects included: a receipt says what arrived).
+        await Json(_fra, "ledger", "verify");
+        await Json(_rus, "ledger", "verify");
+        var compare = await Json(_fra, "ledger", "compare", "RUS");
+        Assert.True((bool)compare["clean"]!, compare.ToJsonString());
+        Assert.Equal(6, (int)compare["acknowledged"]!);
+        Assert.Equal(2, (int)rusSecond["receipts_sent"]! + (int)rusFirst["receipts_sent"]!);
+
+        // A loss on the way: FRA releases a third post, which vanishes from its outbound collection before RUS pulls.
+        await Json(_fra, "ingest", _cli.Write("fra3.json", Bundle(Location(LostPost, 36.5, 38.0, "Observation post Foxtrot"))));
+        var third = await Json(_fra, "release", "run", "RUS");
+        var lost = (string)third["items"]!.AsArray().Single(i => (string)i!["source_id"]! == LostPost)!["released_id"]!;
+        Execute(_fra, $"DELETE FROM collection_objects WHERE object_key = (SELECT key FROM object_keys WHERE id = '{lost}')");
+        await Json(_rus, "sync", "FRA");
+
+        var lossy = await _cli.Run("--home", _fra, "ledger", "compare", "RUS", "--json");
+        Assert.Equal(ExitCodes.Rejected, lossy.ExitCode);
+        var report = lossy.Json();
+        Assert.False((bool)report["clean"]!);
+        Assert.Equal(lost, (string)Assert.Single(report["not_acknowledged"]!.AsArray())!["id"]!);
+        Assert.Equal(6, (int)report["acknowledged"]!);
         fraServer.Kill();
         rusServer.Kill();
     }
@@ -171,6 +196,15 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         }
 
         return objects;
+    }
+
+    private static void Execute(string home, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(home, "liaison.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, command.ExecuteNonQuery());
     }
 
     /// <summary>Every object the node stores, as text.</summary>
