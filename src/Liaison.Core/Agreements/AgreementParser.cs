@@ -25,7 +25,7 @@ public static class AgreementParser
     private static readonly string[] ClauseKeys =
     [
         "name", "kinds", "markings", "require_markings", "labels", "min_confidence", "region", "max_age", "approval",
-        "redact", "location", "time", "sources", "add_markings",
+        "redact", "location", "time", "sources", "add_markings", "notices",
     ];
 
     private static readonly HashSet<string> KnownTypes = new(
@@ -220,13 +220,14 @@ public static class AgreementParser
             }
 
             var add = keys.TryGetValue("add_markings", out var am) ? Markings(am, $"{path}.add_markings") : [];
+            var exactNotices = keys.TryGetValue("notices", out var nt) && Choice(nt, $"{path}.notices", "bounding", "exact") == "exact";
             if (_errors.Count > before || kinds is null || name is null)
             {
                 return null;
             }
 
             var selector = new ClauseSelector(kinds, any, all, labels.ToHashSet(StringComparer.Ordinal), confidence, region, maxAge);
-            return new ReleaseClause(index, name, selector, approval, redactions, precision, round, delay, preciseAfter, reference, pseudonymise, add);
+            return new ReleaseClause(index, name, selector, approval, redactions, precision, round, delay, preciseAfter, reference, pseudonymise, add, exactNotices);
         }
 
         private InboundRules? Accept(YamlNode node)

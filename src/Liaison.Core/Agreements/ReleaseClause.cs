@@ -5,13 +5,14 @@ namespace Liaison.Core.Agreements;
 /// <summary>
 /// One release clause: which objects it selects, whether a second person must approve, and how each is sanitised
 /// before it leaves. Transforms run in a fixed order — redaction, location coarsening, time rounding, source
-/// pseudonymisation, markings — whatever order the document lists them in. Immutable.
+/// pseudonymisation, markings — whatever order the document lists them in (activity notices are first reduced to
+/// their release projection unless the clause says <c>notices: exact</c>). Immutable.
 /// </summary>
 public sealed class ReleaseClause
 {
     internal ReleaseClause(int index, string name, ClauseSelector selector, ApprovalMode approval, IReadOnlyList<PropertyPath> redactions,
         double? precisionKm, TimeGranularity? timeRounding, TimeSpan? delay, TimeSpan? preciseAfter, IReadOnlyList<string>? timeReference,
-        bool pseudonymiseSources, IReadOnlyList<MarkingName> addMarkings)
+        bool pseudonymiseSources, IReadOnlyList<MarkingName> addMarkings, bool exactNotices)
     {
         Index = index;
         Name = name;
@@ -25,6 +26,7 @@ public sealed class ReleaseClause
         TimeReference = timeReference;
         PseudonymiseSources = pseudonymiseSources;
         AddMarkings = addMarkings;
+        ExactNotices = exactNotices;
     }
 
     /// <summary>Position in the document, from 0.</summary>
@@ -65,6 +67,13 @@ public sealed class ReleaseClause
 
     /// <summary>Markings added to every released object.</summary>
     public IReadOnlyList<MarkingName> AddMarkings { get; }
+
+    /// <summary>
+    /// Whether activity notices go out whole (<c>notices: exact</c>). By default they go out as their release
+    /// projection — a circle holding the area, the altitude band and time window rounded outwards, no mission, unit or
+    /// name (<see cref="Deconfliction.ActivityNoticeProjection"/>) — which runs before every other transform.
+    /// </summary>
+    public bool ExactNotices { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Liaison.Core.Deconfliction;
 using Liaison.Core.Policy;
 
 namespace Liaison.Core.Agreements;
@@ -16,6 +17,8 @@ namespace Liaison.Core.Agreements;
 /// </remarks>
 public sealed class ReleasePolicy
 {
+    private static readonly ActivityNoticeProjection NoticeProjection = new();
+
     private readonly ClauseTransforms[] _clauses;
 
     /// <summary>Compiles <paramref name="agreement"/> with the partner's pseudonymisation secret.</summary>
@@ -134,6 +137,11 @@ public sealed class ReleasePolicy
         private TransformSet Build(double? precisionKm, bool precise = false)
         {
             var steps = new List<StixTransform>();
+            if (!Clause.ExactNotices)
+            {
+                steps.Add(NoticeProjection);
+            }
+
             if (Clause.Redactions.Count > 0)
             {
                 steps.Add(new Redaction(Clause.Redactions));

@@ -345,7 +345,8 @@ public sealed class ReleasePipeline
                     plan.Add(item);
                     if (!entry.PulledIn || item.Action != ReleaseAction.Deny)
                     {
-                        _items.Add(item);
+                        // A run keeps what it did, not the objects it wrote: memory stays flat however much goes out.
+                        _items.Add(_dryRun ? item : item with { Released = null, Companions = [], Validated = null });
                     }
                 }
             }

@@ -141,4 +141,21 @@ public sealed class ReleaseBuilderTests
         var remaining = Assert.Single(built.Released!["granular_markings"]!.AsArray());
         Assert.Equal(WellKnownMarkings.Tlp2AmberId, (string)remaining!["marking_ref"]!);
     }
+
+    [Fact]
+    public void An_activity_notice_goes_out_as_its_bounding_projection_unless_the_clause_says_exact()
+    {
+        var (bounding, boundingBuilder) = For("partner: RUS\nversion: 1\nrelease:\n  - kinds: [activity-notice]\n");
+        var (exact, exactBuilder) = For("partner: RUS\nversion: 1\nrelease:\n  - kinds: [activity-notice]\n    notices: exact\n");
+
+        var projected = Build(bounding, boundingBuilder, Examples.ActivityNotice(), bounding.Ids.For).Released!;
+        var whole = Build(exact, exactBuilder, Examples.ActivityNotice(), exact.Ids.For).Released!;
+
+        PolicyAssert.Valid(projected);
+        Assert.DoesNotContain("CHAMMAL", projected.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Palmyra", projected.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotEqual("Polygon", (string?)projected["area"]?["type"]);
+        Assert.Equal("CHAMMAL-2291", (string)whole["mission"]!);
+        Assert.Equal("Polygon", (string)whole["area"]!["type"]!);
+    }
 }

@@ -145,7 +145,10 @@ public sealed class ReleasePipelineTests : IDisposable
 
         Assert.Equal(before, DatabaseSnapshot.Of(_test.DatabasePath));
         var run = Run();
-        Assert.Equal(preview.Items.Select(i => (i.SourceId, i.Action, i.Released?.ToJsonString())), run.Items.Select(i => (i.SourceId, i.Action, i.Released?.ToJsonString())));
+        Assert.Equal(preview.Items.Select(i => (i.SourceId, i.Action, i.ReleasedId)), run.Items.Select(i => (i.SourceId, i.Action, i.ReleasedId)));
+        // What the preview showed is, byte for byte, what the partner now holds.
+        var outbound = Outbound().ToDictionary(o => (string)o["id"]!, o => o.ToJsonString());
+        Assert.All(preview.Items.Where(i => i.Action == ReleaseAction.Release), i => Assert.Equal(i.Released!.ToJsonString(), outbound[i.ReleasedId]));
     }
 
     [Fact]
