@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liaison.Cli.Demo;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Extensions;
@@ -12,9 +13,11 @@ using Liaison.Storage.Sqlite;
 namespace Liaison.Cli.Commands;
 
 /// <summary>
-/// <c>liaison demo</c>: a node loaded with the STIX rendering of the founding article (the Le Drian–Shoigu meeting,
-/// the groups it names, the four incident sites with SANA's and OSDH's differing figures, the article itself), then
-/// the queries a liaison officer would run. Every step checks its result; the exit code is 0 only if all pass.
+/// <c>liaison demo</c>: act 1, a French node loaded with the STIX rendering of the founding article (the Le
+/// Drian–Shoigu meeting, the groups it names, the four incident sites with SANA's and OSDH's differing figures, the
+/// article itself) and the queries a liaison officer would run; act 2, a Russian node beside it, both serving TAXII on
+/// loopback, exchanging under their agreements and proving it (<see cref="DemoExchange"/>). Every step checks its
+/// result; the exit code is 0 only if all pass.
 /// </summary>
 internal static class DemoCommand
 {
@@ -22,21 +25,27 @@ internal static class DemoCommand
 
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
     {
-        var keep = new Option<string?>("--keep") { Description = "Build the demo node in this (new) folder and keep it, to explore with the other commands." };
-        var command = new Command("demo", "Load the founding article's scenario into a fresh node and query it.") { keep };
-        command.SetAction(parse =>
+        var keep = new Option<string?>("--keep") { Description = "Build the two nodes in DIR/fra and DIR/rus (DIR must be new or empty) and keep them, to explore with --home." };
+        var command = new Command("demo", "The founding article's scenario: a French node queried, then French and Russian nodes exchanging under their agreements.") { keep };
+        command.SetAction(async (parse, cancel) =>
         {
             var output = new CliOutput(environment, parse.GetValue(globals.Json));
             var kept = parse.GetValue(keep);
             var directory = kept is not null ? Path.Combine(environment.WorkingDirectory, kept) : Path.Combine(Path.GetTempPath(), $"liaison-demo-{Guid.NewGuid():N}");
+            if (kept is not null && Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                throw new CliException(ExitCodes.NodeError, $"{directory} is not empty: the demo builds its two nodes in a new or empty folder (choose another --keep)");
+            }
+
             try
             {
-                return Run(output, new NodeHome(directory));
+                return await Run(output, directory, cancel).ConfigureAwait(false);
             }
             finally
             {
                 if (kept is null && Directory.Exists(directory))
                 {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                     Directory.Delete(directory, recursive: true);
                 }
             }
@@ -44,14 +53,27 @@ internal static class DemoCommand
         return command;
     }
 
-    private static int Run(CliOutput output, NodeHome home)
+    private static async Task<int> Run(CliOutput output, string directory, CancellationToken cancel)
     {
         var checks = new DemoChecks(output);
+        var fra = new NodeHome(Path.Combine(directory, "fra"));
+        var rus = new NodeHome(Path.Combine(directory, "rus"));
         output.Heading("Liaison demo: 'La France et la Russie vont échanger des informations militaires' (AFP, December 2015)");
-        var config = InitCommand.Initialise(home, "FRA - Ministère des Armées (demo)");
-        output.Line($"A node for {config.Name} in {home.Directory}, identity {config.IdentityId}.");
+        output.Heading("Act 1: the French node and what it holds");
+        var config = InitCommand.Initialise(fra, "FRA - Ministère des Armées (demo)");
+        output.Line($"A node for {config.Name} in {fra.Directory}, identity {config.IdentityId}.");
+        using (var store = fra.OpenStore())
+        {
+            QueryFrance(store, output, checks);
+        }
 
-        using var store = home.OpenStore();
+        await DemoExchange.RunAsync(output, checks, fra, rus, cancel).ConfigureAwait(false);
+        output.Heading("Summary");
+        return checks.Finish(directory);
+    }
+
+    private static void QueryFrance(SqliteStixStore store, CliOutput output, DemoChecks checks)
+    {
         var report = IngestSeed(store, output);
         checks.Expect(report.Committed && report.Rejected == 0, $"the article's STIX rendering ingested: {report.New} objects, none rejected");
 
@@ -81,9 +103,6 @@ internal static class DemoCommand
         output.Heading("Full-text search in French: \"Armée de l'islam\"");
         var armee = Show(store.Query(new ObjectQuery { Text = "Armée de l'islam" }), output);
         checks.Expect(armee.Any(o => o.Type is "intrusion-set" or "threat-actor"), "and by its French alias");
-
-        output.Heading("Summary");
-        return checks.Finish(home);
     }
 
     private static IngestReport IngestSeed(SqliteStixStore store, CliOutput output)
@@ -153,36 +172,4 @@ internal static class DemoCommand
 
     private static string Figure(int? number, string? words) =>
         number is { } n ? (words is null ? $"{n}" : $"{n} (\"{words}\")") : words is null ? "-" : $"\"{words}\"";
-
-    /// <summary>Collects the demo's checks and turns them into the exit code.</summary>
-    private sealed class DemoChecks(CliOutput output)
-    {
-        private readonly List<(string Claim, bool Passed)> _results = [];
-
-        public void Expect(bool passed, string claim)
-        {
-            _results.Add((claim, passed));
-            if (passed)
-            {
-                output.Success(claim);
-            }
-            else
-            {
-                output.Failure(claim);
-            }
-        }
-
-        public int Finish(NodeHome home)
-        {
-            var failed = _results.Count(r => !r.Passed);
-            output.Line($"{_results.Count - failed} of {_results.Count} checks passed.");
-            output.Result(new JsonObject
-            {
-                ["home"] = home.Directory,
-                ["checks"] = new JsonArray(_results.Select(r => (JsonNode)new JsonObject { ["check"] = r.Claim, ["passed"] = r.Passed }).ToArray()),
-                ["passed"] = failed == 0,
-            });
-            return failed == 0 ? ExitCodes.Ok : ExitCodes.Rejected;
-        }
-    }
 }

@@ -7,6 +7,8 @@ using Liaison.Core.Extensions;
 using Liaison.Core.Validation;
 using Liaison.Server.Client;
 using Liaison.Server.Sync;
+using Liaison.Core.Ledger;
+using Liaison.Storage.Partners;
 using Liaison.Storage.Release;
 using Liaison.Storage.Sqlite;
 
@@ -32,44 +34,10 @@ internal static class SyncCommand
             var released = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
             var releasedJson = ReleaseReport.Write(output, released, preview: false);
 
-            var remotes = new RemoteRegistry(home).All();
-            if (!remotes.TryGetValue(info.Code, out var remote))
+            var (pulled, checks, sent, receiptProblem) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            if (receiptProblem is not null)
             {
-                throw new CliException(ExitCodes.Rejected, $"released to {info.Code}, but cannot pull from it: no credentials for its node; add them with 'liaison remote add {info.Code} --url {info.DiscoveryUrl} --token-stdin'");
-            }
-
-            var accept = store.FindAgreement(info.Code) is { } record ? AgreementParser.Parse(record.Text).Accept : InboundRules.Nothing;
-            using var checkpointer = new WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250));
-            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            var signer = home.LoadSigner();
-            using var key = signer.Key;
-            var client = new TaxiiClient(http, remote.Credentials());
-            var service = new PullService(store, client, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
-            {
-                Inbound = new InboundGate(info.Code, accept),
-                Receipts = signer,
-            };
-            IReadOnlyList<PullReport> pulled;
-            try
-            {
-                pulled = await service.PullAsync(info.Code, new Uri(remote.DiscoveryUrl), null, cancel).ConfigureAwait(false);
-            }
-            catch (TaxiiClientException ex)
-            {
-                throw new CliException(ExitCodes.NodeError, $"released to {info.Code}, but the pull from it failed: {ex.Message}");
-            }
-
-            store.CatchUpTextIndex();
-            var checks = CheckpointIntake.Accept(store, info, pulled.SelectMany(r => r.Checkpoints));
-            var receipts = pulled.SelectMany(r => r.Receipts).ToList();
-            var sent = 0;
-            try
-            {
-                sent = await ReceiptSender.SendAsync(client, new Uri(remote.DiscoveryUrl), receipts, cancel).ConfigureAwait(false);
-            }
-            catch (TaxiiClientException ex)
-            {
-                output.Warning($"our receipts could not be sent to {info.Code} (they are in our ledger; the next sync sends new ones): {ex.Message}");
+                output.Warning($"our receipts could not be sent to {info.Code} (they are in our ledger; the next sync sends new ones): {receiptProblem}");
             }
 
             foreach (var check in checks.Where(c => !c.IsAccepted))
@@ -105,5 +73,51 @@ internal static class SyncCommand
                 : released.Count(ReleaseAction.Fail) > 0 || pulled.Any(r => r.Rejected > 0) ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Pulls what the partner released to us through our inbound rules, checks its checkpoints and sends back our
+    /// signed receipts: the receiving half of a sync.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem)> PullFrom(
+        SqliteStixStore store, NodeHome home, PartnerInfo info, CancellationToken cancel)
+    {
+        if (!new RemoteRegistry(home).All().TryGetValue(info.Code, out var remote))
+        {
+            throw new CliException(ExitCodes.Rejected, $"cannot pull from {info.Code}: no credentials for its node; add them with 'liaison remote add {info.Code} --url {info.DiscoveryUrl} --token-stdin'");
+        }
+
+        var accept = store.FindAgreement(info.Code) is { } record ? AgreementParser.Parse(record.Text).Accept : InboundRules.Nothing;
+        using var checkpointer = new WalCheckpointer(store.Path, TimeSpan.FromMilliseconds(250));
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        var signer = home.LoadSigner();
+        using var key = signer.Key;
+        var client = new TaxiiClient(http, remote.Credentials());
+        var service = new PullService(store, client, new StixValidator(LiaisonExtensions.Instance), SystemClock.Instance)
+        {
+            Inbound = new InboundGate(info.Code, accept),
+            Receipts = signer,
+        };
+        IReadOnlyList<PullReport> pulled;
+        try
+        {
+            pulled = await service.PullAsync(info.Code, new Uri(remote.DiscoveryUrl), null, cancel).ConfigureAwait(false);
+        }
+        catch (TaxiiClientException ex)
+        {
+            throw new CliException(ExitCodes.NodeError, $"the pull from {info.Code} failed: {ex.Message}");
+        }
+
+        store.CatchUpTextIndex();
+        var checks = CheckpointIntake.Accept(store, info, pulled.SelectMany(r => r.Checkpoints));
+        try
+        {
+            var sent = await ReceiptSender.SendAsync(client, new Uri(remote.DiscoveryUrl), pulled.SelectMany(r => r.Receipts).ToList(), cancel).ConfigureAwait(false);
+            return (pulled, checks, sent, null);
+        }
+        catch (TaxiiClientException ex)
+        {
+            return (pulled, checks, 0, ex.Message);
+        }
     }
 }

@@ -48,7 +48,9 @@ public sealed partial class SqliteStixStore
 
         using var command = _connection.CreateCommand();
         var sql = new StringBuilder();
-        var where = new List<string> { "o.latest = 1" };
+        // What this node wrote for its partners (sanitised copies under released ids) is not part of what it knows:
+        // a query shows our objects and what partners sent, never our own releases again.
+        var where = new List<string> { "o.latest = 1", "NOT EXISTS (SELECT 1 FROM release_outputs r WHERE r.object_id = k.id)" };
         var box = query.Box ?? (query.Near is { } centre ? GeoBox.Around(centre, query.NearKm) : (GeoBox?)null);
         if (box is { } b)
         {

@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Liaison.Cli.Commands;
+using Liaison.Cli.Node;
+using Liaison.Cli.Output;
+using Liaison.Core.Agreements;
+using Liaison.Core.Claims;
+using Liaison.Core.Extensions;
+using Liaison.Core.Ledger;
+using Liaison.Core.Validation;
+using Liaison.Server;
+using Liaison.Storage;
+using Liaison.Storage.Ingest;
+using Liaison.Storage.Partners;
+using Liaison.Storage.Release;
+using Liaison.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Liaison.Cli.Demo;
+
+/// <summary>
+/// The demo's second act: the French node and a Russian node, each serving TAXII on loopback, pin each other's keys,
+/// apply their asymmetric agreements, exchange what those allow, verify each other's checkpoints, return signed
+/// receipts, and finally verify and compare both ledgers. Every step is a check.
+/// </summary>
+internal static class DemoExchange
+{
+    public static async Task RunAsync(CliOutput output, DemoChecks checks, NodeHome fra, NodeHome rus, CancellationToken cancel)
+    {
+        var watch = Stopwatch.StartNew();
+        output.Heading("Act 2: two sovereign nodes, FRA and RUS, on loopback");
+        var rusConfig = InitCommand.Initialise(rus, "RUS - Ministry of Defence (demo)");
+        Ingest(rus, "rus.json", output);
+        await using var fraServer = await Serve(fra, cancel).ConfigureAwait(false);
+        await using var rusServer = await Serve(rus, cancel).ConfigureAwait(false);
+        var fraUrl = Discovery(fraServer);
+        var rusUrl = Discovery(rusServer);
+        output.Table("Nodes", ["node", "TAXII discovery", "identity", "public key"],
+        [
+            ["FRA", fraUrl, fra.LoadConfig().IdentityId, fra.LoadConfig().PublicKey],
+            ["RUS", rusUrl, rusConfig.IdentityId, rusConfig.PublicKey],
+        ]);
+
+        Pair(fra, "RUS", rusUrl, rus.LoadConfig().PublicKey, rus, "FRA", fraUrl);
+        checks.Expect(Pinned(fra, "RUS", rusConfig.PublicKey) && Pinned(rus, "FRA", fra.LoadConfig().PublicKey), "each node pinned the other's key and created its outbound and inbound collections");
+        Apply(fra, "fra-to-rus.yaml");
+        Apply(rus, "rus-to-fra.yaml");
+        output.Line("Agreements applied: FRA → RUS releases incidents and locations at 10 km with sources pseudonymised, and the groups;");
+        output.Line("RUS → FRA releases group positions at 5 km, rounded to the hour. Each accepts only what it named.");
+
+        output.Heading("Sync: FRA ⇄ RUS (release, pull, verify checkpoints, return receipts)");
+        var fraFirst = await Sync(fra, "RUS", cancel).ConfigureAwait(false);
+        var rusSync = await Sync(rus, "FRA", cancel).ConfigureAwait(false);
+        var fraSecond = await Sync(fra, "RUS", cancel).ConfigureAwait(false);
+        output.Table(null, ["sync", "released", "received", "quarantined", "checkpoints accepted", "receipts sent"],
+        [
+            Row("FRA → RUS, then pull", fraFirst), Row("RUS → FRA, then pull", rusSync), Row("FRA pulls again", fraSecond),
+        ]);
+        checks.Expect(fraFirst.Release.Items.Any(i => i.Type == "note" && i.Action == ReleaseAction.Deny), "FRA's internal note is not released (no clause names notes)");
+
+        var atRus = Received(rus, "FRA");
+        var atFra = Received(fra, "RUS");
+        Show(output, "What RUS received from FRA", atRus);
+        Show(output, "What FRA received from RUS", atFra);
+        checks.Expect(atRus.Count(o => o.Type == "incident") == 4, $"RUS holds FRA's 4 incidents ({atRus.Count(o => o.Type == "incident")})");
+        checks.Expect(atRus.Where(o => o.Type == "location").All(o => o.Json.TryGetProperty("precision", out var p) && p.GetDouble() >= 10_000),
+            "every location RUS holds from FRA is at 10 km precision or coarser");
+        checks.Expect(!Leaks(rus, fra), "none of FRA's internal ids is in RUS's database");
+        checks.Expect(atFra.Any(o => o.Type == "sighting") && atFra.Where(o => o.Type == "location").All(o => o.Json.GetProperty("precision").GetDouble() >= 5_000),
+            "FRA holds RUS's group sighting, its location at 5 km");
+        checks.Expect(!atFra.Any(o => o.Type == "note") && !Leaks(fra, rus), "RUS's note and internal ids stay at RUS");
+
+        ShowReconciled(output, checks, fra);
+        var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
+            && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
+        checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
+
+        output.Heading("Proof: both ledgers verified and compared");
+        var fraLedger = Verify(fra);
+        var rusLedger = Verify(rus);
+        var fraCompare = Compare(fra, "RUS");
+        var rusCompare = Compare(rus, "FRA");
+        output.Table(null, ["node", "ledger entries", "verified", "released", "acknowledged by partner", "differences"],
+        [
+            [ "FRA", $"{fraLedger.Entries}", fraLedger.IsValid ? "yes" : "NO", $"{fraCompare.Acknowledged.Count + fraCompare.NotAcknowledged.Count + fraCompare.HashMismatches.Count}", $"{fraCompare.Acknowledged.Count}", Differences(fraCompare) ],
+            [ "RUS", $"{rusLedger.Entries}", rusLedger.IsValid ? "yes" : "NO", $"{rusCompare.Acknowledged.Count + rusCompare.NotAcknowledged.Count + rusCompare.HashMismatches.Count}", $"{rusCompare.Acknowledged.Count}", Differences(rusCompare) ],
+        ]);
+        checks.Expect(fraLedger.IsValid && rusLedger.IsValid, "both ledgers verify: every entry, tree node and signature recomputed");
+        checks.Expect(fraCompare.IsClean && rusCompare.IsClean && fraCompare.Acknowledged.Count > 0 && rusCompare.Acknowledged.Count > 0,
+            "both sides agree: every release acknowledged by a signed receipt with the same content, nothing else claimed");
+        checks.Expect(watch.Elapsed < TimeSpan.FromSeconds(30), $"the exchange took {watch.Elapsed.TotalSeconds:F1} s (under 30 s)");
+        output.Line("Not in this demo yet: requests for information, and the carrier group and fleet deconfliction (see 'liaison deconflict').");
+    }
+
+    private static async Task<WebApplication> Serve(NodeHome home, CancellationToken cancel)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = home.DatabasePath }, SystemClock.Instance);
+        await app.StartAsync(cancel).ConfigureAwait(false);
+        return app;
+    }
+
+    private static string Discovery(WebApplication app) => app.Urls.First().TrimEnd('/') + "/taxii2/";
+
+    // Each side adds the other as a partner, and keeps the credentials the other created for it.
+    private static void Pair(NodeHome a, string aCallsB, string bUrl, string bKey, NodeHome b, string bCallsA, string aUrl)
+    {
+        using var storeA = a.OpenStore();
+        using var storeB = b.OpenStore();
+        var forB = storeA.AddPartner(aCallsB, bUrl, bKey, "demo").Credentials;
+        var forA = storeB.AddPartner(bCallsA, aUrl, a.LoadConfig().PublicKey, "demo").Credentials;
+        new RemoteRegistry(a).Save(aCallsB, new RemoteEntry { DiscoveryUrl = bUrl, User = forA.Principal, Secret = forA.Password! });
+        new RemoteRegistry(b).Save(bCallsA, new RemoteEntry { DiscoveryUrl = aUrl, User = forB.Principal, Secret = forB.Password! });
+    }
+
+    private static bool Pinned(NodeHome home, string code, string key)
+    {
+        using var store = home.OpenStore();
+        return store.FindPartner(code) is { } partner && partner.PublicKey == key && store.FindCollection(partner.OutboundCollection.ToString()) is not null;
+    }
+
+    private static void Apply(NodeHome home, string resource)
+    {
+        using var store = home.OpenStore();
+        store.ApplyAgreement(AgreementParser.Parse(Resource(resource)), "demo");
+    }
+
+    private static void Ingest(NodeHome home, string resource, CliOutput output)
+    {
+        using var store = home.OpenStore();
+        using var bundle = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Resource(resource)));
+        var report = new StixIngestor(store, new StixValidator(LiaisonExtensions.Instance)).Ingest(resource, bundle, InputFormat.Bundle, new IngestOptions());
+        if (!report.Committed)
+        {
+            throw new CliException(ExitCodes.NodeError, $"the demo's {resource} was refused: {string.Join("; ", report.Errors)}");
+        }
+
+        store.CatchUpTextIndex();
+        output.Line($"RUS's own holdings loaded: {report.New} objects (a group, where it was seen, and an internal note).");
+    }
+
+    private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent);
+
+    private static async Task<SyncResult> Sync(NodeHome home, string partner, CancellationToken cancel)
+    {
+        using var store = home.OpenStore();
+        var info = store.FindPartner(partner)!;
+        var release = ReleaseCommand.RunFor(store, home, info, "demo");
+        var (pulled, checks, sent, problem) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            throw new CliException(ExitCodes.NodeError, $"receipts to {partner} failed: {problem}");
+        }
+
+        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent);
+    }
+
+    private static IReadOnlyList<string> Row(string name, SyncResult result) =>
+        [name, $"{result.Release.Count(ReleaseAction.Release)}", $"{result.Received}", $"{result.Quarantined}", $"{result.Checks.Count(c => c.IsAccepted)}", $"{result.ReceiptsSent}"];
+
+    private sealed record Held(string Type, string Id, JsonElement Json);
+
+    /// <summary>What a node holds from a partner (latest versions, the ledger's own objects left out).</summary>
+    private static List<Held> Received(NodeHome home, string partner)
+    {
+        using var store = home.OpenStore();
+        return store.Query(new ObjectQuery { Limit = 10_000 })
+            .Where(o => !ObjectKinds.Protocol.Contains(o.Type) && store.ProvenanceOf(o.Id).Any(p => p.Remote == partner))
+            .Select(o => new Held(o.Type, o.Id, o.ToJsonElement())).OrderBy(o => o.Type, StringComparer.Ordinal).ToList();
+    }
+
+    private static void Show(CliOutput output, string title, List<Held> held) =>
+        output.Table($"{title}: {held.Count} object(s)", ["type", "name", "precision", "markings", "id"], held.Select(h => (IReadOnlyList<string>)
+        [
+            h.Type, ObjectRows.Label(h.Json), h.Json.TryGetProperty("precision", out var p) ? $"{p.GetDouble() / 1000:0.#} km" : "-",
+            h.Json.TryGetProperty("object_marking_refs", out var m) ? $"{m.GetArrayLength()}" : "-", h.Id,
+        ]));
+
+    /// <summary>
+    /// Whether any id the source node holds as its own appears anywhere in what the receiver stores. Left out: the
+    /// source's node identity (public: it signs the checkpoints) and marking definitions (TLP's are the same on every
+    /// node; a releasability statement's id is derived from its text).
+    /// </summary>
+    private static bool Leaks(NodeHome receiver, NodeHome source)
+    {
+        using var sourceStore = source.OpenStore();
+        var identity = source.LoadConfig().IdentityId;
+        var own = sourceStore.Query(new ObjectQuery { Limit = 10_000, IncludeRevoked = true })
+            .Where(o => o.Id != identity && o.Type is not ("extension-definition" or "marking-definition")
+                && !sourceStore.IsReleaseOutput(o.Id) && sourceStore.ProvenanceOf(o.Id).Count == 0)
+            .Select(o => o.Id).ToList();
+        using var receiverStore = receiver.OpenStore();
+        var held = string.Concat(receiverStore.Query(new ObjectQuery { Limit = 10_000, IncludeRevoked = true })
+            .Select(o => o.Id + System.Text.Encoding.UTF8.GetString(o.Utf8Json)));
+        return own.Count == 0 || own.Any(id => held.Contains(id, StringComparison.Ordinal));
+    }
+
+    private static void ShowReconciled(CliOutput output, DemoChecks checks, NodeHome fra)
+    {
+        output.Heading("One incident, several sources: the reconciled view (claims kept side by side)");
+        using var store = fra.OpenStore();
+        var rows = new List<IReadOnlyList<string>>();
+        FigureEstimate? suqaylabiyahInjured = null;
+        FigureEstimate? suqaylabiyahKilled = null;
+        foreach (var incident in store.Query(new ObjectQuery { Types = ["incident"], Limit = 100 }).Where(i => store.ProvenanceOf(i.Id).Count == 0))
+        {
+            var json = incident.ToJsonElement();
+            var view = ClaimReconciler.Reconcile(IncidentClaims.Read(json), id => store.Get(id) is { } identity ? IncidentClaims.ReliabilityOf(identity.ToJsonElement()) : null);
+            var name = ObjectRows.Label(json);
+            rows.Add([name, Estimate(view.Killed), Estimate(view.Injured)]);
+            if (name.Contains("Suqaylabiyah", StringComparison.Ordinal))
+            {
+                (suqaylabiyahKilled, suqaylabiyahInjured) = (view.Killed, view.Injured);
+            }
+        }
+
+        output.Table(null, ["incident", "killed: low / best / high (conservative)", "injured: low / best / high (conservative)"], rows.OrderBy(r => r[0], StringComparer.Ordinal));
+        checks.Expect(suqaylabiyahInjured is { Low: 8, Best: 8, High: 25, Disputed: true } && suqaylabiyahKilled is { Best: 2, Disputed: false },
+            "Suqaylabiyah reconciled: killed 2; injured 8 to 25, best 8, disputed (SANA 8, OSDH 25)");
+    }
+
+    private static string Estimate(FigureEstimate estimate) =>
+        estimate.Best is null ? "-" : $"{estimate.Low} / {estimate.Best} / {estimate.High} ({estimate.Conservative}){(estimate.Disputed ? " disputed" : "")}";
+
+    private static Storage.Ledger.LedgerVerification Verify(NodeHome home)
+    {
+        using var store = home.OpenStore();
+        return store.VerifyLedger(home.LoadConfig().PublicKey);
+    }
+
+    private static ExchangeReport Compare(NodeHome home, string partner)
+    {
+        using var store = home.OpenStore();
+        var info = store.FindPartner(partner)!;
+        return ExchangeComparison.Compare(store.LedgerEntries(0, int.MaxValue).Select(r => r.Entry), partner, store.PartnerReceipts(partner), info.PublicKey);
+    }
+
+    private static string Differences(ExchangeReport report) =>
+        report.IsClean ? "none" : $"{report.NotAcknowledged.Count} unacknowledged, {report.NeverReleased.Count} never released, {report.HashMismatches.Count} mismatched";
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(DemoExchange).Assembly.GetManifestResourceStream("Liaison.Cli.Demo." + name)
+            ?? throw new InvalidOperationException($"the demo resource {name} is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
