@@ -5,11 +5,13 @@ using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Agreements;
 using Liaison.Core.Claims;
+using Liaison.Core.Deconfliction;
 using Liaison.Core.Extensions;
 using Liaison.Core.Ledger;
 using Liaison.Core.Validation;
 using Liaison.Server;
 using Liaison.Storage;
+using Liaison.Storage.Deconfliction;
 using Liaison.Storage.Ingest;
 using Liaison.Storage.Partners;
 using Liaison.Storage.Release;
@@ -32,7 +34,8 @@ internal static class DemoExchange
         var watch = Stopwatch.StartNew();
         output.Heading("Act 2: two sovereign nodes, FRA and RUS, on loopback");
         var rusConfig = InitCommand.Initialise(rus, "RUS - Ministry of Defence (demo)");
-        Ingest(rus, "rus.json", output);
+        Ingest(rus, "rus.json", output, "RUS's own holdings: a group, where it was seen, an internal note, and its fleet's station off Latakia");
+        Ingest(fra, "fra.json", output, "FRA plans its carrier group's operations in the eastern Mediterranean");
         await using var fraServer = await Serve(fra, cancel).ConfigureAwait(false);
         await using var rusServer = await Serve(rus, cancel).ConfigureAwait(false);
         var fraUrl = Discovery(fraServer);
@@ -73,6 +76,7 @@ internal static class DemoExchange
         checks.Expect(!atFra.Any(o => o.Type == "note") && !Leaks(fra, rus), "RUS's note and internal ids stay at RUS");
 
         ShowReconciled(output, checks, fra);
+        Deconflict(output, checks, fra, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
         checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
@@ -91,7 +95,7 @@ internal static class DemoExchange
         checks.Expect(fraCompare.IsClean && rusCompare.IsClean && fraCompare.Acknowledged.Count > 0 && rusCompare.Acknowledged.Count > 0,
             "both sides agree: every release acknowledged by a signed receipt with the same content, nothing else claimed");
         checks.Expect(watch.Elapsed < TimeSpan.FromSeconds(30), $"the exchange took {watch.Elapsed.TotalSeconds:F1} s (under 30 s)");
-        output.Line("Not in this demo yet: requests for information, and the carrier group and fleet deconfliction (see 'liaison deconflict').");
+        output.Line("Not in this demo yet: requests for information.");
     }
 
     private static async Task<WebApplication> Serve(NodeHome home, CancellationToken cancel)
@@ -129,7 +133,7 @@ internal static class DemoExchange
         store.ApplyAgreement(AgreementParser.Parse(Resource(resource)), "demo");
     }
 
-    private static void Ingest(NodeHome home, string resource, CliOutput output)
+    private static void Ingest(NodeHome home, string resource, CliOutput output, string what)
     {
         using var store = home.OpenStore();
         using var bundle = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Resource(resource)));
@@ -140,7 +144,7 @@ internal static class DemoExchange
         }
 
         store.CatchUpTextIndex();
-        output.Line($"RUS's own holdings loaded: {report.New} objects (a group, where it was seen, and an internal note).");
+        output.Line($"{what} ({report.New} objects).");
     }
 
     private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent);
@@ -222,6 +226,36 @@ internal static class DemoExchange
         checks.Expect(suqaylabiyahInjured is { Low: 8, Best: 8, High: 25, Disputed: true } && suqaylabiyahKilled is { Best: 2, Disputed: false },
             "Suqaylabiyah reconciled: killed 2; injured 8 to 25, best 8, disputed (SANA 8, OSDH 25)");
     }
+
+    /// <summary>
+    /// The carrier group and the fleet worked the same waters: FRA checks its plan against what RUS released, sees only
+    /// the overlap and a contact channel, and records the conflict in its ledger.
+    /// </summary>
+    private static void Deconflict(CliOutput output, DemoChecks checks, NodeHome fra, List<Held> atRus)
+    {
+        output.Heading("Deconfliction: the carrier group and the fleet off the Syrian coast");
+        using var store = fra.OpenStore();
+        var state = DeconflictionState.Load(store, DeconflictionRules.Default);
+        var carrier = state.Index.Find(CarrierNotice) ?? throw new CliException(ExitCodes.NodeError, "the carrier group's notice is missing from the demo node");
+        var conflicts = state.Index.Check(carrier).Where(c => state.RemoteOf(c.Other.Id) == "RUS").ToList();
+        var disclosures = conflicts.Select(c => c.Disclosure.ToJson()).ToList();
+        output.Table($"{conflicts.Count} conflict(s) with RUS's notices", ["with", "what each side is told"],
+            conflicts.Select((c, i) => (IReadOnlyList<string>)[c.Other.Id, disclosures[i].ToJsonString()]));
+        checks.Expect(conflicts.Count == 1 && disclosures.All(d => !d.ToJsonString().Contains("cruiser", StringComparison.Ordinal) && d.ToJsonString().Contains("VHF channel 16", StringComparison.Ordinal)),
+            "FRA's carrier group conflicts with RUS's fleet station; what is shared is the overlap and the contact channel only");
+        checks.Expect(atRus.Where(o => o.Type == LiaisonExtensions.ActivityNoticeType).All(o => !o.Json.TryGetProperty("mission", out _) && !o.Json.TryGetProperty("unit", out _) && !o.Json.TryGetProperty("name", out _))
+            && atRus.Any(o => o.Type == LiaisonExtensions.ActivityNoticeType), "RUS received FRA's notice as its bounding projection: no mission, unit or name");
+        using var batch = store.BeginBatch();
+        foreach (var (conflict, disclosure) in conflicts.Zip(disclosures))
+        {
+            batch.AppendLedger(new LedgerEntry(LedgerEntryKind.DeconflictionConflict, Core.Stix.StixTimestamp.UnixMicrosecondsOf(SystemClock.Instance.UtcNow), "RUS",
+                conflict.Other.Id, null, "deconfliction", Core.Canonical.ContentHash.Of(JsonSerializer.SerializeToElement(disclosure))));
+        }
+
+        batch.Commit();
+    }
+
+    private const string CarrierNotice = "x-liaison-activity-notice--d5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f17";
 
     private static string Estimate(FigureEstimate estimate) =>
         estimate.Best is null ? "-" : $"{estimate.Low} / {estimate.Best} / {estimate.High} ({estimate.Conservative}){(estimate.Disputed ? " disputed" : "")}";
