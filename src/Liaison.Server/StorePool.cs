@@ -17,6 +17,9 @@ internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
     private const int CacheMebibytesPerStore = 24;
     private const int MaxIdle = 8;
 
+    /// <summary>Who reads when no principal is known yet (the server itself), in the store's read log.</summary>
+    public const string ServerReader = "taxii:server";
+
     public Lease Rent() => new(this, _idle.TryTake(out var store) ? store : SqliteStixStore.Open(databasePath, clock, CacheMebibytesPerStore));
 
     public void Dispose()
@@ -34,6 +37,8 @@ internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
 
         public void Dispose()
         {
+            // The next borrower reads as itself, never as the previous principal.
+            store.Reader = ServerReader;
             if (pool._idle.Count < MaxIdle)
             {
                 pool._idle.Add(store);

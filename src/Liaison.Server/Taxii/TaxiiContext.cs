@@ -35,6 +35,8 @@ internal sealed class TaxiiContext(StorePool stores, LiaisonServerOptions option
 
         collection = found;
         grant = access;
+        // Reads of persons of interest through this collection are logged under the principal that made them.
+        lease.Store.Reader = "taxii:" + TaxiiAuthentication.PrincipalOf(context);
         return true;
     }
 
