@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Liaison.Cli.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Agreements;
@@ -34,7 +35,13 @@ internal static class SyncCommand
             var released = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
             var releasedJson = ReleaseReport.Write(output, released, preview: false);
 
-            var (pulled, checks, sent, receiptProblem) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            var (pulled, checks, sent, receiptProblem, conflicts) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            if (conflicts.Count > 0)
+            {
+                output.Table($"{conflicts.Count} conflict(s) between {info.Code}'s notices and ours (recorded in the ledger)", ["their notice", "our notice or site", "shared with both sides"],
+                    conflicts.Select(c => (IReadOnlyList<string>)[c.Theirs, c.Ours, c.Disclosure.ToJsonString()]));
+            }
+
             if (receiptProblem is not null)
             {
                 output.Warning($"our receipts could not be sent to {info.Code} (they are in our ledger; the next sync sends new ones): {receiptProblem}");
@@ -56,6 +63,7 @@ internal static class SyncCommand
             {
                 ["partner"] = info.Code,
                 ["receipts_sent"] = sent,
+                ["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)new JsonObject { ["theirs"] = c.Theirs, ["ours"] = c.Ours, ["disclosure"] = c.Disclosure.DeepClone() }).ToArray()),
                 ["checkpoints"] = new JsonObject
                 {
                     ["accepted"] = checks.Count(c => c.IsAccepted),
@@ -79,7 +87,7 @@ internal static class SyncCommand
     /// Pulls what the partner released to us through our inbound rules, checks its checkpoints and sends back our
     /// signed receipts: the receiving half of a sync.
     /// </summary>
-    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem)> PullFrom(
+    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, IReadOnlyList<ArrivalCheck.Found> Conflicts)> PullFrom(
         SqliteStixStore store, NodeHome home, PartnerInfo info, CancellationToken cancel)
     {
         if (!new RemoteRegistry(home).All().TryGetValue(info.Code, out var remote))
@@ -110,14 +118,15 @@ internal static class SyncCommand
 
         store.CatchUpTextIndex();
         var checks = CheckpointIntake.Accept(store, info, pulled.SelectMany(r => r.Checkpoints));
+        var conflicts = ArrivalCheck.Run(store, home, info.Code, pulled.SelectMany(r => r.Notices).Distinct().ToList());
         try
         {
             var sent = await ReceiptSender.SendAsync(client, new Uri(remote.DiscoveryUrl), pulled.SelectMany(r => r.Receipts).ToList(), cancel).ConfigureAwait(false);
-            return (pulled, checks, sent, null);
+            return (pulled, checks, sent, null, conflicts);
         }
         catch (TaxiiClientException ex)
         {
-            return (pulled, checks, 0, ex.Message);
+            return (pulled, checks, 0, ex.Message, conflicts);
         }
     }
 }

@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Liaison.Cli.Commands;
+using Liaison.Cli.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Agreements;
 using Liaison.Core.Claims;
-using Liaison.Core.Deconfliction;
 using Liaison.Core.Extensions;
 using Liaison.Core.Ledger;
 using Liaison.Core.Validation;
 using Liaison.Server;
 using Liaison.Storage;
-using Liaison.Storage.Deconfliction;
 using Liaison.Storage.Ingest;
 using Liaison.Storage.Partners;
 using Liaison.Storage.Release;
@@ -76,7 +75,7 @@ internal static class DemoExchange
         checks.Expect(!atFra.Any(o => o.Type == "note") && !Leaks(fra, rus), "RUS's note and internal ids stay at RUS");
 
         ShowReconciled(output, checks, fra);
-        Deconflict(output, checks, fra, atRus);
+        Deconflict(output, checks, fraSecond, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
         checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
@@ -147,20 +146,21 @@ internal static class DemoExchange
         output.Line($"{what} ({report.New} objects).");
     }
 
-    private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent);
+    private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent,
+        IReadOnlyList<ArrivalCheck.Found> Conflicts);
 
     private static async Task<SyncResult> Sync(NodeHome home, string partner, CancellationToken cancel)
     {
         using var store = home.OpenStore();
         var info = store.FindPartner(partner)!;
         var release = ReleaseCommand.RunFor(store, home, info, "demo");
-        var (pulled, checks, sent, problem) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
+        var (pulled, checks, sent, problem, conflicts) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
         if (problem is not null)
         {
             throw new CliException(ExitCodes.NodeError, $"receipts to {partner} failed: {problem}");
         }
 
-        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent);
+        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent, conflicts);
     }
 
     private static IReadOnlyList<string> Row(string name, SyncResult result) =>
@@ -228,31 +228,20 @@ internal static class DemoExchange
     }
 
     /// <summary>
-    /// The carrier group and the fleet worked the same waters: FRA checks its plan against what RUS released, sees only
-    /// the overlap and a contact channel, and records the conflict in its ledger.
+    /// The carrier group and the fleet worked the same waters: when RUS's notice arrived, FRA's sync checked it against
+    /// FRA's plans, recorded the conflict in FRA's ledger, and shows only the overlap and the contact channels.
     /// </summary>
-    private static void Deconflict(CliOutput output, DemoChecks checks, NodeHome fra, List<Held> atRus)
+    private static void Deconflict(CliOutput output, DemoChecks checks, SyncResult fraReceived, List<Held> atRus)
     {
         output.Heading("Deconfliction: the carrier group and the fleet off the Syrian coast");
-        using var store = fra.OpenStore();
-        var state = DeconflictionState.Load(store, DeconflictionRules.Default);
-        var carrier = state.Index.Find(CarrierNotice) ?? throw new CliException(ExitCodes.NodeError, "the carrier group's notice is missing from the demo node");
-        var conflicts = state.Index.Check(carrier).Where(c => state.RemoteOf(c.Other.Id) == "RUS").ToList();
-        var disclosures = conflicts.Select(c => c.Disclosure.ToJson()).ToList();
-        output.Table($"{conflicts.Count} conflict(s) with RUS's notices", ["with", "what each side is told"],
-            conflicts.Select((c, i) => (IReadOnlyList<string>)[c.Other.Id, disclosures[i].ToJsonString()]));
-        checks.Expect(conflicts.Count == 1 && disclosures.All(d => !d.ToJsonString().Contains("cruiser", StringComparison.Ordinal) && d.ToJsonString().Contains("VHF channel 16", StringComparison.Ordinal)),
+        var conflicts = fraReceived.Conflicts;
+        output.Table($"{conflicts.Count} conflict(s) found as RUS's notices arrived (recorded in FRA's ledger)", ["RUS notice", "FRA notice", "what each side is told"],
+            conflicts.Select(c => (IReadOnlyList<string>)[c.Theirs, c.Ours, c.Disclosure.ToJsonString()]));
+        checks.Expect(conflicts.Count == 1 && conflicts[0].Ours == CarrierNotice
+            && !conflicts[0].Disclosure.ToJsonString().Contains("cruiser", StringComparison.Ordinal) && conflicts[0].Disclosure.ToJsonString().Contains("VHF channel 16", StringComparison.Ordinal),
             "FRA's carrier group conflicts with RUS's fleet station; what is shared is the overlap and the contact channel only");
         checks.Expect(atRus.Where(o => o.Type == LiaisonExtensions.ActivityNoticeType).All(o => !o.Json.TryGetProperty("mission", out _) && !o.Json.TryGetProperty("unit", out _) && !o.Json.TryGetProperty("name", out _))
             && atRus.Any(o => o.Type == LiaisonExtensions.ActivityNoticeType), "RUS received FRA's notice as its bounding projection: no mission, unit or name");
-        using var batch = store.BeginBatch();
-        foreach (var (conflict, disclosure) in conflicts.Zip(disclosures))
-        {
-            batch.AppendLedger(new LedgerEntry(LedgerEntryKind.DeconflictionConflict, Core.Stix.StixTimestamp.UnixMicrosecondsOf(SystemClock.Instance.UtcNow), "RUS",
-                conflict.Other.Id, null, "deconfliction", Core.Canonical.ContentHash.Of(JsonSerializer.SerializeToElement(disclosure))));
-        }
-
-        batch.Commit();
     }
 
     private const string CarrierNotice = "x-liaison-activity-notice--d5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f17";

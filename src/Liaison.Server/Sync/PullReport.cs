@@ -29,6 +29,9 @@ public sealed class PullReport(string collectionId)
     /// <summary>The signed ledger checkpoints a partner sent (stored like any object; the caller verifies them).</summary>
     public List<System.Text.Json.JsonElement> Checkpoints { get; } = [];
 
+    /// <summary>The ids of the activity notices a partner sent and we stored (the caller checks them for conflicts).</summary>
+    public List<string> Notices { get; } = [];
+
     /// <summary>Our signed receipts for what was stored, one per page, as STIX objects to send back to the partner.</summary>
     public List<System.Text.Json.Nodes.JsonObject> Receipts { get; } = [];
 

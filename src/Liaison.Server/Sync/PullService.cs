@@ -164,6 +164,11 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
 
             var hash = ContentHash.Of(stixObject.Json);
             var written = batch.AddReceived(stixObject, hash, stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), provenance);
+            if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ActivityNoticeType)
+            {
+                report.Notices.Add(stixObject.Id.Value);
+            }
+
             if (written.Outcome != WriteOutcome.Refused)
             {
                 Acknowledge(batch, stixObject, hash, provenance, received, logged: written.Outcome != WriteOutcome.Unchanged);

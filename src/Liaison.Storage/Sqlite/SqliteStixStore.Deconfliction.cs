@@ -17,7 +17,9 @@ public sealed partial class SqliteStixStore
         using var command = Command(
             $"SELECT {Columns}, (SELECT p.remote FROM provenance p WHERE p.seq = o.seq ORDER BY p.received_at_us LIMIT 1) " +
             "FROM objects o JOIN object_keys k ON k.key = o.key " +
-            "WHERE o.latest = 1 AND o.revoked = 0 AND (o.type = $notice OR (o.type = 'location' AND instr(o.json, $site) > 0)) ORDER BY o.seq");
+            "WHERE o.latest = 1 AND o.revoked = 0 AND (o.type = $notice OR (o.type = 'location' AND instr(o.json, $site) > 0)) " +
+            // Our released copies are not notices of ours: they are what partners were told about them.
+            "AND NOT EXISTS (SELECT 1 FROM release_outputs r WHERE r.object_id = k.id) ORDER BY o.seq");
         command.Parameters.AddWithValue("$notice", LiaisonExtensions.ActivityNoticeType);
         command.Parameters.AddWithValue("$site", ProtectedSiteKey);
         using var reader = command.ExecuteReader();
