@@ -270,7 +270,7 @@ public sealed class ReleasePipeline
 
             var origin = pulledIn ? Store.OriginsOf([stored.Id]).GetValueOrDefault(stored.Id) : _origins.GetValueOrDefault(stored.Id);
             var decision = _policy.Decide(Candidate(stored.Id, json, history, origin), _now);
-            var entry = new Work(stored, json, decision) { History = history, PulledIn = pulledIn };
+            var entry = new Work(stored, json, decision) { History = history, PulledIn = pulledIn, Origin = origin };
             work[stored.Id] = entry;
             if (decision.Outcome == ReleaseOutcome.Release && !AlreadyHas(entry))
             {
@@ -315,6 +315,9 @@ public sealed class ReleasePipeline
 
             // Building can hold or fail an object that others reference: drop it from the set and build again until
             // every reference that stays points to something that goes out (the set only shrinks, so this ends).
+            var referenced = releasable.SelectMany(id => ReleaseReferences.Of(work[id].Json)).Where(id => !work.ContainsKey(id) || work[id].Origin is not null).Distinct().ToList();
+            var fromPartner = Store.OriginsOf(referenced).Where(o => string.Equals(o.Value, _partner.Code, StringComparison.OrdinalIgnoreCase))
+                .Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
             var built = new Dictionary<string, BuiltRelease>(StringComparer.Ordinal);
             var toBuild = releasable.ToList();
             while (toBuild.Count > 0)
@@ -336,7 +339,8 @@ public sealed class ReleasePipeline
                 toBuild = removed.Count == 0 ? [] : releasable.Where(id => ReleaseReferences.Of(work[id].Json).Any(removed.Contains)).ToList();
             }
 
-            string? Resolve(string id) => _inForce.Contains(id) || releasable.Contains(id) ? _policy.Ids.For(id) : null;
+            // What the partner itself sent us it knows by its own ids: a reference to it stays as it is.
+            string? Resolve(string id) => fromPartner.Contains(id) ? id : _inForce.Contains(id) || releasable.Contains(id) ? _policy.Ids.For(id) : null;
 
             foreach (var entry in work.Values)
             {
@@ -561,5 +565,8 @@ public sealed class ReleasePipeline
         public IReadOnlyList<ReleaseRecord> History { get; init; } = [];
 
         public bool PulledIn { get; init; }
+
+        /// <summary>The remote it came from; null for our own.</summary>
+        public string? Origin { get; init; }
     }
 }

@@ -315,4 +315,26 @@ public sealed class ReleasePipelineTests : IDisposable
         Assert.True(_test.Store.VerifyLedger(_key.PublicKeyBase64).IsValid);
         Assert.DoesNotContain(entries, e => e.ObjectId is { } id && (id == Id("location", 1) || id == Id("sighting", 1)));
     }
+
+    [Fact]
+    public void A_reference_to_what_the_partner_sent_us_keeps_the_partners_own_id()
+    {
+        Apply(Groups);
+        using (var batch = _test.Store.BeginBatch())
+        {
+            var group = Valid(ThreatActor(1, "Katiba"));
+            batch.AddReceived(group, Core.Canonical.ContentHash.Of(group.Json), group.ToUtf8Bytes(), Core.Stix.IndexFacts.Of(group),
+                new Provenance("RUS", _rus.InboundCollection.ToString(), 1));
+            batch.Commit();
+        }
+
+        Add(Location(1, 35.95, 39.01), Sighting(1, 1, 1, Stamp(3), Stamp(3, 2)));
+        var report = Run();
+
+        // Our sighting of RUS's group goes back pointing at RUS's id; the group itself is never sent back.
+        var sighting = Released(Id("sighting", 1));
+        Assert.Equal(Id("threat-actor", 1), (string)sighting["sighting_of_ref"]!);
+        Assert.DoesNotContain(Outbound(), o => (string)o["type"]! == "threat-actor");
+        Assert.Contains(report.Items, i => i.SourceId == Id("threat-actor", 1) && i.Action == ReleaseAction.Deny);
+    }
 }
