@@ -38,6 +38,7 @@ internal static class LiaisonCommandLine
                      ReleaseCommand.Create(globals, environment),
                      QuarantineCommand.Create(globals, environment),
                      SyncCommand.Create(globals, environment),
+                     RfiCommand.Create(globals, environment),
                      LedgerCommand.Create(globals, environment),
                  }.Concat(RemoteCommands.Create(globals, environment)))
         {

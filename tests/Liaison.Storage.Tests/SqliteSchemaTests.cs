@@ -16,6 +16,7 @@ public sealed class SqliteSchemaTests
         (4, "ledger: entries, Merkle tree nodes, checkpoints issued and received, partner receipts", "67940aeff2e4d82920a64121a20a74c500ac63e1d1556b3af6951b874cd8e735"),
         (5, "partners, agreements, releases, approval queue and quarantine", "5ef12ff675b70cc8b341c2ae1823c3ed4e4df76bc42a636d4011386a9fa346af"),
         (6, "persons of interest: read log and retention purges", "736d7bf7a53d0ca3a79feb33229024367565aa7c97ce5536fc7418ff69130b4c"),
+        (7, "partners' STIX identities", "a130bb51afc072c8905a011c48d198022a6aae2f7235682a362383a4f7437c32"),
     ];
 
     [Fact]

@@ -29,10 +29,11 @@ internal static class PartnerCommand
         var user = new Option<string?>("--user") { Description = "Our user name on the partner's node (HTTP Basic; password with --password-stdin)." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read our password on the partner's node from standard input." };
         var tokenStdin = new Option<bool>("--token-stdin") { Description = "Read our bearer token on the partner's node from standard input." };
+        var identity = new Option<string?>("--identity") { Description = "The partner node's STIX identity id, as its 'liaison identity show' prints it (needed to address it requests for information)." };
         var actor = OperatorOption.Create();
         var command = new Command("add", "Add a partner: its principal here (credentials printed once), its outbound and inbound collections, its pinned key.")
         {
-            code, url, key, user, passwordStdin, tokenStdin, actor,
+            code, url, key, identity, user, passwordStdin, tokenStdin, actor,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +59,7 @@ internal static class PartnerCommand
             {
                 try
                 {
-                    return store.AddPartner(partnerCode, uri.AbsoluteUri, parse.GetValue(key)!.Trim(), OperatorOption.Resolve(parse.GetValue(actor), environment));
+                    return store.AddPartner(partnerCode, uri.AbsoluteUri, parse.GetValue(key)!.Trim(), OperatorOption.Resolve(parse.GetValue(actor), environment), parse.GetValue(identity)?.Trim());
                 }
                 catch (ArgumentException ex)
                 {
@@ -138,6 +139,7 @@ internal static class PartnerCommand
                 ["outbound collection", partner.OutboundCollection.ToString()],
                 ["inbound collection", partner.InboundCollection.ToString()],
                 ["pinned key", partner.PublicKey],
+                ["its identity", partner.IdentityId ?? "unknown (partner add --identity)"],
                 ["agreement", agreement is null ? "none (nothing is released)" : $"version {agreement.Version}, applied {ObjectRows.Microseconds(agreement.AppliedAtMicroseconds)} by {agreement.AppliedBy}"],
                 ["released objects", $"{store.ReleasedSources(partner.Code).Count}"],
                 ["awaiting approval", $"{store.ReleasesInState(ReleaseState.Pending, partner.Code).Count}"],
@@ -193,6 +195,7 @@ internal static class PartnerCommand
         ["outbound_collection"] = partner.OutboundCollection.ToString(),
         ["inbound_collection"] = partner.InboundCollection.ToString(),
         ["public_key"] = partner.PublicKey,
+        ["identity_id"] = partner.IdentityId,
         ["agreement_version"] = agreementVersion,
     };
 }

@@ -8,6 +8,7 @@ using Liaison.Core.Agreements;
 using Liaison.Core.Claims;
 using Liaison.Core.Extensions;
 using Liaison.Core.Ledger;
+using Liaison.Core.Requests;
 using Liaison.Core.Validation;
 using Liaison.Server;
 using Liaison.Storage;
@@ -52,9 +53,12 @@ internal static class DemoExchange
         output.Line("Agreements applied: FRA → RUS releases incidents and locations at 10 km with sources pseudonymised, and the groups;");
         output.Line("RUS → FRA releases group positions at 5 km, rounded to the hour. Each accepts only what it named.");
 
+        var rfi = Ask(fra, output);
+
         output.Heading("Sync: FRA ⇄ RUS (release, pull, verify checkpoints, return receipts)");
         var fraFirst = await Sync(fra, "RUS", cancel).ConfigureAwait(false);
         var rusSync = await Sync(rus, "FRA", cancel).ConfigureAwait(false);
+        var answered = Answer(rus, output);
         var fraSecond = await Sync(fra, "RUS", cancel).ConfigureAwait(false);
         output.Table(null, ["sync", "released", "received", "quarantined", "checkpoints accepted", "receipts sent"],
         [
@@ -72,8 +76,10 @@ internal static class DemoExchange
         checks.Expect(!Leaks(rus, fra), "none of FRA's internal ids is in RUS's database");
         checks.Expect(atFra.Any(o => o.Type == "sighting") && atFra.Where(o => o.Type == "location").All(o => o.Json.GetProperty("precision").GetDouble() >= 5_000),
             "FRA holds RUS's group sighting, its location at 5 km");
-        checks.Expect(!atFra.Any(o => o.Type == "note") && !Leaks(fra, rus), "RUS's note and internal ids stay at RUS");
+        checks.Expect(!atFra.Any(o => o.Type == "note" && o.Json.GetRawText().Contains("VOLGA", StringComparison.Ordinal)) && !Leaks(fra, rus),
+            "RUS's internal note (its source's name) and internal ids stay at RUS");
 
+        ShowRequests(output, checks, fra, rfi, answered);
         ShowReconciled(output, checks, fra);
         Deconflict(output, checks, fraSecond, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
@@ -94,7 +100,6 @@ internal static class DemoExchange
         checks.Expect(fraCompare.IsClean && rusCompare.IsClean && fraCompare.Acknowledged.Count > 0 && rusCompare.Acknowledged.Count > 0,
             "both sides agree: every release acknowledged by a signed receipt with the same content, nothing else claimed");
         checks.Expect(watch.Elapsed < TimeSpan.FromSeconds(30), $"the exchange took {watch.Elapsed.TotalSeconds:F1} s (under 30 s)");
-        output.Line("Not in this demo yet: requests for information.");
     }
 
     private static async Task<WebApplication> Serve(NodeHome home, CancellationToken cancel)
@@ -114,8 +119,8 @@ internal static class DemoExchange
     {
         using var storeA = a.OpenStore();
         using var storeB = b.OpenStore();
-        var forB = storeA.AddPartner(aCallsB, bUrl, bKey, "demo").Credentials;
-        var forA = storeB.AddPartner(bCallsA, aUrl, a.LoadConfig().PublicKey, "demo").Credentials;
+        var forB = storeA.AddPartner(aCallsB, bUrl, bKey, "demo", b.LoadConfig().IdentityId).Credentials;
+        var forA = storeB.AddPartner(bCallsA, aUrl, a.LoadConfig().PublicKey, "demo", a.LoadConfig().IdentityId).Credentials;
         new RemoteRegistry(a).Save(aCallsB, new RemoteEntry { DiscoveryUrl = bUrl, User = forA.Principal, Secret = forA.Password! });
         new RemoteRegistry(b).Save(bCallsA, new RemoteEntry { DiscoveryUrl = aUrl, User = forB.Principal, Secret = forB.Password! });
     }
@@ -242,6 +247,48 @@ internal static class DemoExchange
             "FRA's carrier group conflicts with RUS's fleet station; what is shared is the overlap and the contact channel only");
         checks.Expect(atRus.Where(o => o.Type == LiaisonExtensions.ActivityNoticeType).All(o => !o.Json.TryGetProperty("mission", out _) && !o.Json.TryGetProperty("unit", out _) && !o.Json.TryGetProperty("name", out _))
             && atRus.Any(o => o.Type == LiaisonExtensions.ActivityNoticeType), "RUS received FRA's notice as its bounding projection: no mission, unit or name");
+    }
+
+    /// <summary>FRA asks RUS about the group the article names; the request goes out with the next sync.</summary>
+    private static string Ask(NodeHome fra, CliOutput output)
+    {
+        using var store = fra.OpenStore();
+        var group = store.Query(new ObjectQuery { Types = ["threat-actor"], Text = "Islamic State", Limit = 1 }).Single();
+        var rfi = InformationRequests.Create(fra.LoadConfig().IdentityId, store.FindPartner("RUS")!.IdentityId!,
+            "Which foreign fighters from France are known in this group's units around Raqqa?", [group.Id],
+            new DateTimeOffset(2015, 12, 20, 0, 0, 0, TimeSpan.Zero), "Foreign fighters from France", SystemClock.Instance.UtcNow);
+        var stored = RfiCommand.Store(store, rfi, "RUS");
+        output.Line($"FRA asks RUS: \"{rfi["question"]}\" ({stored.Id}).");
+        return stored.Id.Value;
+    }
+
+    /// <summary>RUS answers the request it received, and releases the answer (its agreement releases answers only).</summary>
+    private static string? Answer(NodeHome rus, CliOutput output)
+    {
+        using var store = rus.OpenStore();
+        var request = RfiCommand.Requests(store, rus).FirstOrDefault(r => r.Direction == "in");
+        if (request is null)
+        {
+            return null;
+        }
+
+        var note = InformationRequests.Answer(request.Id, rus.LoadConfig().IdentityId,
+            "Three French speakers are known in the escort units south of Raqqa; details on request under the persons clause.", [], SystemClock.Instance.UtcNow);
+        var stored = RfiCommand.Store(store, note, "FRA");
+        ReleaseCommand.RunFor(store, rus, store.FindPartner("FRA")!, "demo");
+        output.Line($"RUS answers the request ({stored.Id}) and releases the answer.");
+        return stored.Id.Value;
+    }
+
+    private static void ShowRequests(CliOutput output, DemoChecks checks, NodeHome fra, string rfi, string? answer)
+    {
+        output.Heading("Requests for information");
+        using var store = fra.OpenStore();
+        var requests = RfiCommand.Requests(store, fra).ToList();
+        output.Table(null, ["direction", "partner", "question", "due", "status", "answers"],
+            requests.Select(r => (IReadOnlyList<string>)[r.Direction, r.Partner, r.Question, r.Due, r.Status.ToString(), $"{r.Answers.Count}"]));
+        checks.Expect(answer is not null && requests.Any(r => r.Id == rfi && r.Direction == "out" && r.Status == RfiStatus.Answered && r.Answers.Count == 1),
+            "FRA's request went to RUS under the agreement and came back answered (status: answered)");
     }
 
     private const string CarrierNotice = "x-liaison-activity-notice--d5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f17";

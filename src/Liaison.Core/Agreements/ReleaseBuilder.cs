@@ -28,7 +28,8 @@ public sealed class ReleaseBuilder
     /// <param name="source">The internal object (one version).</param>
     /// <param name="resolve">The released id of a referenced internal id the partner has or receives now, else null.</param>
     /// <param name="previousModified">The <c>modified</c> of the last version released to this partner, if any.</param>
-    public BuiltRelease Build(ReleaseDecision decision, JsonElement source, Func<string, string?> resolve, StixTimestamp? previousModified)
+    /// <param name="publicIds">Ids both sides know and that stay as they are (the two nodes' own identities).</param>
+    public BuiltRelease Build(ReleaseDecision decision, JsonElement source, Func<string, string?> resolve, StixTimestamp? previousModified, IReadOnlySet<string>? publicIds = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
         Preconditions.CheckArgument(decision.Transforms is not null, "a denied object has nothing to build");
@@ -41,6 +42,11 @@ public sealed class ReleaseBuilder
         var released = result.Object!;
         var internalId = source.GetProperty("id").GetString()!;
         var keep = result.Companions.Select(c => (string)c["id"]!).ToHashSet(StringComparer.Ordinal);
+        if (publicIds is not null)
+        {
+            keep.UnionWith(publicIds);
+        }
+
         var unresolved = ReferenceRewriter.Rewrite(released, _policy.Ids.For(internalId), keep, resolve);
         if (unresolved.Count > 0 && _policy.Agreement.References == ReferenceHandling.Hold)
         {

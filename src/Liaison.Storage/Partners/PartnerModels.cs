@@ -8,7 +8,8 @@ namespace Liaison.Storage.Partners;
 /// <param name="DiscoveryUrl">Its TAXII discovery URL.</param>
 /// <param name="PublicKey">Its pinned Ed25519 public key (base64).</param>
 /// <param name="AddedAtMicroseconds">When it was added (Unix microseconds).</param>
-public sealed record PartnerInfo(string Code, string Principal, Guid OutboundCollection, Guid InboundCollection, string DiscoveryUrl, string PublicKey, long AddedAtMicroseconds);
+/// <param name="IdentityId">Its node's STIX identity (public, as its <c>identity show</c> prints it), when given.</param>
+public sealed record PartnerInfo(string Code, string Principal, Guid OutboundCollection, Guid InboundCollection, string DiscoveryUrl, string PublicKey, long AddedAtMicroseconds, string? IdentityId);
 
 /// <summary>One applied version of an agreement, as it was written.</summary>
 /// <param name="Partner">The partner's code.</param>

@@ -130,6 +130,7 @@ public sealed class ReleasePipeline
         private readonly bool _dryRun;
         private readonly HashSet<string> _companionsWritten = new(StringComparer.Ordinal);
         private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _publicIds;
         private bool _logged;
         private long _publishedSize;
         private readonly DateTimeOffset _now;
@@ -146,6 +147,13 @@ public sealed class ReleasePipeline
             _builder = new ReleaseBuilder(_policy, owner._validator);
             _context = new ReleaseContext(owner._store, owner._store.Partners().Select(p => p.Code).ToHashSet(StringComparer.Ordinal));
             _inForce = new HashSet<string>(owner._store.ReleasedSources(partner.Code), StringComparer.Ordinal);
+            // The two nodes' identities are public between them (each handed its own to the other).
+            _publicIds = new HashSet<string>(StringComparer.Ordinal) { owner._signer.IdentityId };
+            if (partner.IdentityId is { } theirs)
+            {
+                _publicIds.Add(theirs);
+            }
+
             _publishedSize = owner._store.IssuedCheckpoints().LastOrDefault(c => c.Partner == partner.Code).Checkpoint?.Checkpoint.TreeSize ?? 0;
             _requestedBy = requestedBy;
             _dryRun = dryRun;
@@ -326,7 +334,7 @@ public sealed class ReleasePipeline
                 foreach (var id in toBuild)
                 {
                     var entry = work[id];
-                    var result = _builder.Build(entry.Decision!, entry.Json, Resolve, PreviousModified(entry.History));
+                    var result = _builder.Build(entry.Decision!, entry.Json, Resolve, PreviousModified(entry.History), _publicIds);
                     built[id] = result;
                     if (result.Released is null)
                     {

@@ -286,6 +286,9 @@ public static class Migrations
             );
             CREATE INDEX ix_retention_purges_object ON retention_purges (object_id);
             """),
+        new(7, "partners' STIX identities", """
+            ALTER TABLE partners ADD COLUMN identity_id TEXT;
+            """),
     ];
 
     /// <summary>The schema version this code expects.</summary>

@@ -13,8 +13,10 @@ public sealed partial class SqliteStixStore
     /// </summary>
     /// <exception cref="ArgumentException">The code or key is malformed.</exception>
     /// <exception cref="StoreException">The partner, its principal or its collections' aliases exist already.</exception>
-    public (PartnerInfo Partner, PrincipalCredentials Credentials) AddPartner(string code, string discoveryUrl, string publicKey, string addedBy)
+    public (PartnerInfo Partner, PrincipalCredentials Credentials) AddPartner(string code, string discoveryUrl, string publicKey, string addedBy, string? identityId = null)
     {
+        Require(identityId is null || (Liaison.Core.Stix.StixId.TryParse(identityId, out var parsed, out _) && parsed.Value.Type == "identity")
+            ? null : $"'{identityId}' is not an identity id (identity--UUID), as the partner's 'liaison identity show' prints it", nameof(identityId));
         Require(code is { Length: 3 or 4 } && code.All(char.IsAsciiLetterUpper) ? null : $"'{code}' is not a partner code: use its upper-case 3-letter country or 4-letter organisation code", nameof(code));
         Require(PublicKeyProblem(publicKey), nameof(publicKey));
         if (FindPartner(code) is not null)
@@ -30,8 +32,9 @@ public sealed partial class SqliteStixStore
         Grant(principal, inbound.Id, canRead: false, canWrite: true);
         var now = NowMicroseconds();
         using var transaction = _connection.BeginTransaction(deferred: false);
-        using (var insert = Command("INSERT INTO partners (code, principal, outbound_collection, inbound_collection, discovery_url, added_at_us) VALUES ($c, $p, $o, $i, $u, $now)", transaction))
+        using (var insert = Command("INSERT INTO partners (code, principal, outbound_collection, inbound_collection, discovery_url, added_at_us, identity_id) VALUES ($c, $p, $o, $i, $u, $now, $id)", transaction))
         {
+            insert.Parameters.AddWithValue("$id", (object?)identityId ?? DBNull.Value);
             insert.Parameters.AddWithValue("$c", code);
             insert.Parameters.AddWithValue("$p", principal);
             insert.Parameters.AddWithValue("$o", CollectionIdText(outbound.Id));
@@ -43,7 +46,7 @@ public sealed partial class SqliteStixStore
 
         InsertKey(code, publicKey, addedBy, now, transaction);
         transaction.Commit();
-        return (new PartnerInfo(code, principal, outbound.Id, inbound.Id, discoveryUrl, publicKey, now), credentials);
+        return (new PartnerInfo(code, principal, outbound.Id, inbound.Id, discoveryUrl, publicKey, now, identityId), credentials);
     }
 
     /// <summary>Every partner, by code.</summary>
@@ -144,7 +147,7 @@ public sealed partial class SqliteStixStore
 
     private const string PartnerSelect =
         "SELECT p.code, p.principal, p.outbound_collection, p.inbound_collection, p.discovery_url, " +
-        "(SELECT k.public_key FROM partner_keys k WHERE k.code = p.code ORDER BY k.accepted_at_us DESC LIMIT 1), p.added_at_us FROM partners p";
+        "(SELECT k.public_key FROM partner_keys k WHERE k.code = p.code ORDER BY k.accepted_at_us DESC LIMIT 1), p.added_at_us, p.identity_id FROM partners p";
 
     private static List<PartnerInfo> ReadPartners(SqliteCommand command)
     {
@@ -153,7 +156,7 @@ public sealed partial class SqliteStixStore
         while (reader.Read())
         {
             partners.Add(new PartnerInfo(reader.GetString(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), Guid.Parse(reader.GetString(3)),
-                reader.GetString(4), reader.GetString(5), reader.GetInt64(6)));
+                reader.GetString(4), reader.GetString(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return partners;
