@@ -24,10 +24,23 @@ internal static class QueryCommand
         var text = new Option<string?>("--text") { Description = "Keep objects whose names, descriptions or aliases contain all these words." };
         var limit = new Option<int>("--limit") { Description = $"At most this many results (1-{MaxLimit}).", DefaultValueFactory = _ => 50 };
         var revoked = new Option<bool>("--include-revoked") { Description = "Also show revoked objects." };
-        var command = new Command("query", "Search the latest versions of stored objects, most recent first.") { types, since, until, bbox, near, text, limit, revoked };
+        var track = new Option<string?>("--track") { Description = "A group's track: its sightings (intrusion-set or threat-actor id) in time order, with where; the other filters narrow it." };
+        var command = new Command("query", "Search the latest versions of stored objects, most recent first.") { types, since, until, bbox, near, text, limit, revoked, track };
         command.SetAction(parse =>
         {
             var output = new CliOutput(environment, parse.GetValue(globals.Json));
+            if (parse.GetValue(track) is { } group)
+            {
+                if (parse.GetValue(types) is { Length: > 0 })
+                {
+                    throw new CliException(ExitCodes.Usage, "--track shows sightings: it cannot be combined with --type");
+                }
+
+                using var trackStore = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
+                var trackQuery = Build(["sighting"], parse.GetValue(since), parse.GetValue(until), parse.GetValue(bbox), parse.GetValue(near), parse.GetValue(text), MaxLimit, parse.GetValue(revoked));
+                return GroupTrack.Show(trackStore, output, group, trackQuery, parse.GetValue(limit));
+            }
+
             var query = Build(parse.GetValue(types) ?? [], parse.GetValue(since), parse.GetValue(until), parse.GetValue(bbox), parse.GetValue(near), parse.GetValue(text), parse.GetValue(limit), parse.GetValue(revoked));
             using var store = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
             var results = store.Query(query);
