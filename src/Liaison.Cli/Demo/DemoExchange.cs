@@ -35,7 +35,7 @@ internal static class DemoExchange
         output.Heading("Act 2: two sovereign nodes, FRA and RUS, on loopback");
         var rusConfig = InitCommand.Initialise(rus, "RUS - Ministry of Defence (demo)");
         Ingest(rus, "rus.json", output, "RUS's own holdings: a group, where it was seen, an internal note, and its fleet's station off Latakia");
-        Ingest(fra, "fra.json", output, "FRA plans its carrier group's operations in the eastern Mediterranean");
+        Ingest(fra, "fra.json", output, "FRA's own: its strike assessment of the tanker convoy, a person of interest, its carrier group's plans");
         await using var fraServer = await Serve(fra, cancel).ConfigureAwait(false);
         await using var rusServer = await Serve(rus, cancel).ConfigureAwait(false);
         var fraUrl = Discovery(fraServer);
@@ -71,6 +71,11 @@ internal static class DemoExchange
         Show(output, "What RUS received from FRA", atRus);
         Show(output, "What FRA received from RUS", atFra);
         checks.Expect(atRus.Count(o => o.Type == "incident") == 4, $"RUS holds FRA's 4 incidents ({atRus.Count(o => o.Type == "incident")})");
+        var strike = atRus.SingleOrDefault(o => o.Type == LiaisonExtensions.StrikeAssessmentType);
+        checks.Expect(strike is not null && !strike.Json.TryGetProperty("platform", out _) && !strike.Json.TryGetProperty("munition", out _)
+            && strike.Json.GetProperty("strike_time").GetString() == "2015-12-13T21:00:00Z" && strike.Json.GetProperty("assessor_ref").GetString() != StrikeAssessor,
+            "FRA's strike assessment reached RUS without platform or munition, its time to the hour, its assessor pseudonymised");
+        checks.Expect(!atRus.Any(o => o.Json.GetRawText().Contains("Faransi", StringComparison.Ordinal)), "FRA's person of interest did not leave (no clause names the kind)");
         checks.Expect(atRus.Where(o => o.Type == "location").All(o => o.Json.TryGetProperty("precision", out var p) && p.GetDouble() >= 10_000),
             "every location RUS holds from FRA is at 10 km precision or coarser");
         checks.Expect(!Leaks(rus, fra), "none of FRA's internal ids is in RUS's database");
@@ -290,6 +295,8 @@ internal static class DemoExchange
         checks.Expect(answer is not null && requests.Any(r => r.Id == rfi && r.Direction == "out" && r.Status == RfiStatus.Answered && r.Answers.Count == 1),
             "FRA's request went to RUS under the agreement and came back answered (status: answered)");
     }
+
+    private const string StrikeAssessor = "identity--e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a18";
 
     private const string CarrierNotice = "x-liaison-activity-notice--d5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f17";
 
