@@ -29,6 +29,7 @@ internal static class DeconflictCommand
         command.Subcommands.Add(CheckOrAdd(globals, environment, store: false));
         command.Subcommands.Add(List(globals, environment));
         command.Subcommands.Add(Conflicts(globals, environment));
+        command.Subcommands.Add(DeconflictAckCommand.Create(globals, environment));
         return command;
     }
 

@@ -86,7 +86,7 @@ internal static class DemoExchange
 
         ShowRequests(output, checks, fra, rfi, answered);
         ShowReconciled(output, checks, fra);
-        Deconflict(output, checks, fraSecond, atRus);
+        Deconflict(output, checks, fra, fraSecond, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
         checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
@@ -241,7 +241,7 @@ internal static class DemoExchange
     /// The carrier group and the fleet worked the same waters: when RUS's notice arrived, FRA's sync checked it against
     /// FRA's plans, recorded the conflict in FRA's ledger, and shows only the overlap and the contact channels.
     /// </summary>
-    private static void Deconflict(CliOutput output, DemoChecks checks, SyncResult fraReceived, List<Held> atRus)
+    private static void Deconflict(CliOutput output, DemoChecks checks, NodeHome fra, SyncResult fraReceived, List<Held> atRus)
     {
         output.Heading("Deconfliction: the carrier group and the fleet off the Syrian coast");
         var conflicts = fraReceived.Conflicts;
@@ -250,6 +250,7 @@ internal static class DemoExchange
         checks.Expect(conflicts.Count == 1 && conflicts[0].Ours == CarrierNotice
             && !conflicts[0].Disclosure.ToJsonString().Contains("cruiser", StringComparison.Ordinal) && conflicts[0].Disclosure.ToJsonString().Contains("VHF channel 16", StringComparison.Ordinal),
             "FRA's carrier group conflicts with RUS's fleet station; what is shared is the overlap and the contact channel only");
+        checks.Expect(Recorded(fra, conflicts), "the conflict is in FRA's ledger with the hash of exactly what was disclosed");
         checks.Expect(atRus.Where(o => o.Type == LiaisonExtensions.ActivityNoticeType).All(o => !o.Json.TryGetProperty("mission", out _) && !o.Json.TryGetProperty("unit", out _) && !o.Json.TryGetProperty("name", out _))
             && atRus.Any(o => o.Type == LiaisonExtensions.ActivityNoticeType), "RUS received FRA's notice as its bounding projection: no mission, unit or name");
     }
@@ -294,6 +295,13 @@ internal static class DemoExchange
             requests.Select(r => (IReadOnlyList<string>)[r.Direction, r.Partner, r.Question, r.Due, r.Status.ToString(), $"{r.Answers.Count}"]));
         checks.Expect(answer is not null && requests.Any(r => r.Id == rfi && r.Direction == "out" && r.Status == RfiStatus.Answered && r.Answers.Count == 1),
             "FRA's request went to RUS under the agreement and came back answered (status: answered)");
+    }
+
+    private static bool Recorded(NodeHome fra, IReadOnlyList<ArrivalCheck.Found> conflicts)
+    {
+        using var store = fra.OpenStore();
+        return conflicts.Count > 0 && conflicts.All(c => store.FindLedgerEntries(c.Theirs, "RUS").Any(e => e.Entry.Kind == LedgerEntryKind.DeconflictionConflict
+            && e.Entry.ContentHash == Core.Canonical.ContentHash.Of(JsonSerializer.SerializeToElement(c.Disclosure))));
     }
 
     private const string StrikeAssessor = "identity--e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a18";
