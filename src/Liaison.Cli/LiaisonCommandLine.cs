@@ -39,6 +39,7 @@ internal static class LiaisonCommandLine
                      QuarantineCommand.Create(globals, environment),
                      SyncCommand.Create(globals, environment),
                      RfiCommand.Create(globals, environment),
+                     PersonMatchCommand.Person(globals, environment),
                      LedgerCommand.Create(globals, environment),
                  }.Concat(RemoteCommands.Create(globals, environment)))
         {

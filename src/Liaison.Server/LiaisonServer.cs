@@ -66,6 +66,7 @@ public static class LiaisonServer
         CollectionsApi.Map(app, taxii);
         ObjectsApi.Map(app, taxii);
         PostObjectsApi.Map(app, taxii, new StixValidator(LiaisonExtensions.Instance));
+        Persons.PersonMatchApi.Map(app, taxii);
         return app;
     }
 }

@@ -24,6 +24,12 @@ public sealed record LiaisonServerOptions
     /// <summary>How long a successful authentication is remembered, so each request does not pay Argon2id again.</summary>
     public TimeSpan AuthenticationCacheLifetime { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The bilateral person-match key agreed with a partner (by code), or null when none is: without one, the
+    /// partner's match queries are refused.
+    /// </summary>
+    public Func<string, Liaison.Core.Persons.PersonMatchKey?> PersonMatchKeys { get; init; } = _ => null;
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {

@@ -18,6 +18,7 @@ internal static class PartnerCommand
         command.Subcommands.Add(List(globals, environment));
         command.Subcommands.Add(Show(globals, environment));
         command.Subcommands.Add(AcceptKey(globals, environment));
+        command.Subcommands.Add(PersonMatchCommand.MatchKey(globals, environment));
         return command;
     }
 

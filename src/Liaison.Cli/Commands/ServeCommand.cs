@@ -44,7 +44,12 @@ internal static class ServeCommand
                 throw new CliException(ExitCodes.Usage, "https:// needs --tls-certificate");
             }
 
-            var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = home.DatabasePath, Title = $"Liaison node {config.Name}" }, SystemClock.Instance);
+            var app = LiaisonServer.Build(builder, new LiaisonServerOptions
+            {
+                DatabasePath = home.DatabasePath,
+                Title = $"Liaison node {config.Name}",
+                PersonMatchKeys = PersonMatchCommand.KeysOf(home),
+            }, SystemClock.Instance);
             output.Success($"Serving node '{config.Name}' at {listen.TrimEnd('/')}/taxii2/ (Ctrl+C to stop)");
             await app.StartAsync(cancel).ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);

@@ -85,6 +85,7 @@ internal static class DemoExchange
             "RUS's internal note (its source's name) and internal ids stay at RUS");
 
         ShowRequests(output, checks, fra, rfi, answered);
+        await MatchPerson(output, checks, fra, rus, cancel).ConfigureAwait(false);
         ShowReconciled(output, checks, fra);
         Deconflict(output, checks, fra, fraSecond, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
@@ -112,7 +113,7 @@ internal static class DemoExchange
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = home.DatabasePath }, SystemClock.Instance);
+        var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = home.DatabasePath, PersonMatchKeys = PersonMatchCommand.KeysOf(home) }, SystemClock.Instance);
         await app.StartAsync(cancel).ConfigureAwait(false);
         return app;
     }
@@ -284,6 +285,28 @@ internal static class DemoExchange
         ReleaseCommand.RunFor(store, rus, store.FindPartner("FRA")!, "demo");
         output.Line($"RUS answers the request ({stored.Id}) and releases the answer.");
         return stored.Id.Value;
+    }
+
+    /// <summary>
+    /// Foreign fighters: RUS asks whether FRA knows a person — keyed tags of the name and birth year, under a key the
+    /// two agreed — and learns match or no match; FRA's record never leaves, and FRA logs the read as RUS's question.
+    /// </summary>
+    private static async Task MatchPerson(CliOutput output, DemoChecks checks, NodeHome fra, NodeHome rus, CancellationToken cancel)
+    {
+        output.Heading("Foreign fighters: a privacy-preserving match");
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(Core.Persons.PersonMatchKey.MinimumLength);
+        new PartnerSecrets(fra).SetMatchKey("RUS", key);
+        new PartnerSecrets(rus).SetMatchKey("FRA", key);
+        var known = await PersonMatchCommand.AskAsync(rus, "FRA", ["أبو عمر الفرنسي"], 1991, cancel).ConfigureAwait(false);
+        var unknown = await PersonMatchCommand.AskAsync(rus, "FRA", ["أبو عمر الفرنسي"], 1985, cancel).ConfigureAwait(false);
+        output.Table("RUS asks FRA (64 keyed tags per question; the answer is one bit)", ["question", "answer"],
+        [
+            ["Abou Omar al-Faransi (in Arabic script), born 1991", known.Match ? "match" : "no match"],
+            ["the same name, born 1985", unknown.Match ? "match" : "no match"],
+        ]);
+        using var store = fra.OpenStore();
+        checks.Expect(known.Match && !unknown.Match && store.PersonReads().Any(r => r.Reader == "match:RUS"),
+            "RUS learns that FRA holds a matching record (and no match for another birth year), nothing more; FRA logs the read as RUS's question");
     }
 
     private static void ShowRequests(CliOutput output, DemoChecks checks, NodeHome fra, string rfi, string? answer)

@@ -103,6 +103,23 @@ public sealed class TaxiiClient(HttpClient http, TaxiiCredentials credentials, R
         return JsonElement.Parse(await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Posts a JSON request to one of Liaison's own endpoints under the API root (e.g. <c>liaison/person-match/</c>),
+    /// with the same authentication, media type and retries as TAXII; returns the answer.
+    /// </summary>
+    public async Task<JsonElement> PostJsonAsync(Uri apiRoot, string relativePath, ReadOnlyMemory<byte> body, CancellationToken cancel = default)
+    {
+        var url = new Uri(WithSlash(apiRoot), relativePath);
+        using var response = await SendAsync(() =>
+        {
+            var content = new ReadOnlyMemoryContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", MediaType);
+            content.Headers.ContentLength = body.Length;
+            return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        }, cancel).ConfigureAwait(false);
+        return JsonElement.Parse(await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false));
+    }
+
     private async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken cancel)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), cancel).ConfigureAwait(false);

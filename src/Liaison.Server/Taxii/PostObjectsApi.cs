@@ -172,7 +172,7 @@ internal static class PostObjectsApi
         return status;
     }
 
-    private static async Task<byte[]?> ReadBounded(HttpContext context, int limit)
+    internal static async Task<byte[]?> ReadBounded(HttpContext context, int limit)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

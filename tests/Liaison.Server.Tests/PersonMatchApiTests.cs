@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Liaison.Core.Extensions;
+using Liaison.Core.Persons;
+
+namespace Liaison.Server.Tests;
+
+/// <summary>The person-match question over HTTP: only a partner, only with the agreed key, only one bit back.</summary>
+public sealed class PersonMatchApiTests
+{
+    private static readonly PersonMatchKey Key = new(Enumerable.Range(3, 32).Select(i => (byte)i).ToArray());
+
+    private static JsonObject Person() => JsonNode.Parse($$"""
+        {
+          "type": "identity", "spec_version": "2.1", "id": "identity--4f74ae25-ed2e-4d67-b671-ea7e604279c4",
+          "created": "2015-12-15T08:00:00.000Z", "modified": "2015-12-15T08:00:00.000Z",
+          "name": "Person of interest 17", "identity_class": "individual",
+          "extensions": {
+            "{{LiaisonExtensions.PersonOfInterestId}}": {
+              "extension_type": "property-extension",
+              "names": [ { "value": "Abou Omar al-Faransi", "script": "Latn" } ],
+              "nationalities": ["FR"], "birth_year": 1991, "review_by": "2016-06-15T00:00:00Z"
+            }
+          }
+        }
+        """)!.AsObject();
+
+    private static StringContent Query(string name, int year, PersonMatchKey key, int dropTags = 0)
+    {
+        var query = PersonMatchQuery.Create("q-1", [name], year, key);
+        var body = new JsonObject { ["query_id"] = query.QueryId, ["tags"] = new JsonArray(query.Tags.Skip(dropTags).Select(t => (JsonNode)t).ToArray()) };
+        var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(TaxiiTestServer.Taxii);
+        return content;
+    }
+
+    [Fact]
+    public async Task A_partner_learns_match_or_no_match_and_nothing_else()
+    {
+        await using var server = await TaxiiTestServer.StartAsync(personMatchKeys: code => code == "RUS" ? Key : null);
+        using (var fra = server.Client("fra"))
+        {
+            await fra.PostAsync(server.CollectionUrl("shared") + "objects/", TaxiiTestServer.Envelope(Person()));
+        }
+
+        using var rus = server.Client("partner-rus");
+        var match = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1991, Key)));
+        var other = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1990, Key)));
+        var wrongKey = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1991, new PersonMatchKey(new byte[32]))));
+
+        Assert.True(match.GetProperty("match").GetBoolean());
+        Assert.False(other.GetProperty("match").GetBoolean());
+        Assert.False(wrongKey.GetProperty("match").GetBoolean());
+        Assert.Equal(["query_id", "match"], match.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query_id", "match"], other.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Non_partners_partners_without_a_key_and_malformed_queries_are_refused()
+    {
+        await using var server = await TaxiiTestServer.StartAsync(personMatchKeys: code => code == "RUS" ? Key : null);
+        using var fra = server.Client("fra");
+        using var usa = server.Client("partner-usa");
+        using var rus = server.Client("partner-rus");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await fra.PostAsync("/api/liaison/person-match/", Query("X", 1990, Key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await usa.PostAsync("/api/liaison/person-match/", Query("X", 1990, Key))).StatusCode);
+        var truncated = await rus.PostAsync("/api/liaison/person-match/", Query("X", 1990, Key, dropTags: 1));
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("not a match query", (await TaxiiTestServer.Json(truncated)).GetProperty("description").GetString(), StringComparison.Ordinal);
+        using var anonymous = server.Client(principal: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/liaison/person-match/", Query("X", 1990, Key))).StatusCode);
+    }
+}
