@@ -86,7 +86,7 @@ internal static class DemoExchange
 
         ShowRequests(output, checks, fra, rfi, answered);
         await MatchPerson(output, checks, fra, rus, cancel).ConfigureAwait(false);
-        ShowReconciled(output, checks, fra);
+        ShowReconciled(output, checks, fra, rus);
         Deconflict(output, checks, fra, fraSecond, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
@@ -214,28 +214,37 @@ internal static class DemoExchange
         return own.Count == 0 || own.Any(id => held.Contains(id, StringComparison.Ordinal));
     }
 
-    private static void ShowReconciled(CliOutput output, DemoChecks checks, NodeHome fra)
+    private static void ShowReconciled(CliOutput output, DemoChecks checks, NodeHome fra, NodeHome rus)
     {
         output.Heading("One incident, several sources: the reconciled view (claims kept side by side)");
-        using var store = fra.OpenStore();
-        var rows = new List<IReadOnlyList<string>>();
-        FigureEstimate? suqaylabiyahInjured = null;
-        FigureEstimate? suqaylabiyahKilled = null;
-        foreach (var incident in store.Query(new ObjectQuery { Types = ["incident"], Limit = 100 }).Where(i => store.ProvenanceOf(i.Id).Count == 0))
-        {
-            var json = incident.ToJsonElement();
-            var view = ClaimReconciler.Reconcile(IncidentClaims.Read(json), id => store.Get(id) is { } identity ? IncidentClaims.ReliabilityOf(identity.ToJsonElement()) : null);
-            var name = ObjectRows.Label(json);
-            rows.Add([name, Estimate(view.Killed), Estimate(view.Injured)]);
-            if (name.Contains("Suqaylabiyah", StringComparison.Ordinal))
-            {
-                (suqaylabiyahKilled, suqaylabiyahInjured) = (view.Killed, view.Injured);
-            }
-        }
-
-        output.Table(null, ["incident", "killed: low / best / high (conservative)", "injured: low / best / high (conservative)"], rows.OrderBy(r => r[0], StringComparer.Ordinal));
-        checks.Expect(suqaylabiyahInjured is { Low: 8, Best: 8, High: 25, Disputed: true } && suqaylabiyahKilled is { Best: 2, Disputed: false },
+        var atFra = Reconcile(fra, fromPartner: null);
+        var atRus = Reconcile(rus, fromPartner: "FRA");
+        output.Table("At FRA (its own incidents, sources graded)", ["incident", "killed: low / best / high (conservative)", "injured: low / best / high (conservative)"],
+            atFra.Select(r => (IReadOnlyList<string>)[r.Name, Estimate(r.Killed), Estimate(r.Injured)]));
+        output.Table("At RUS (FRA's incidents as released: sources pseudonymous, so ungraded)", ["incident", "killed: low / best / high (conservative)", "injured: low / best / high (conservative)"],
+            atRus.Select(r => (IReadOnlyList<string>)[r.Name, Estimate(r.Killed), Estimate(r.Injured)]));
+        var fraSuqaylabiyah = atFra.SingleOrDefault(r => r.Name.Contains("Suqaylabiyah", StringComparison.Ordinal));
+        var rusSuqaylabiyah = atRus.SingleOrDefault(r => r.Name.Contains("Suqaylabiyah", StringComparison.Ordinal));
+        checks.Expect(fraSuqaylabiyah is { Injured: { Low: 8, Best: 8, High: 25, Disputed: true }, Killed: { Best: 2, Disputed: false } },
             "Suqaylabiyah reconciled: killed 2; injured 8 to 25, best 8, disputed (SANA 8, OSDH 25)");
+        checks.Expect(atRus.Count == 4 && rusSuqaylabiyah is { Injured: { Low: 8, High: 25, Disputed: true } },
+            "RUS holds the four incidents with every source's claim kept apart: Suqaylabiyah's injured still 8 to 25, disputed");
+    }
+
+    private sealed record Reconciled(string Name, FigureEstimate Killed, FigureEstimate Injured);
+
+    private static List<Reconciled> Reconcile(NodeHome home, string? fromPartner)
+    {
+        using var store = home.OpenStore();
+        return store.Query(new ObjectQuery { Types = ["incident"], Limit = 100 })
+            .Where(i => fromPartner is null ? store.ProvenanceOf(i.Id).Count == 0 : store.ProvenanceOf(i.Id).Any(p => p.Remote == fromPartner))
+            .Select(i =>
+            {
+                var json = i.ToJsonElement();
+                var view = ClaimReconciler.Reconcile(IncidentClaims.Read(json), id => store.Get(id) is { } identity ? IncidentClaims.ReliabilityOf(identity.ToJsonElement()) : null);
+                return new Reconciled(ObjectRows.Label(json), view.Killed, view.Injured);
+            })
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -299,14 +308,17 @@ internal static class DemoExchange
         new PartnerSecrets(rus).SetMatchKey("FRA", key);
         var known = await PersonMatchCommand.AskAsync(rus, "FRA", ["أبو عمر الفرنسي"], 1991, cancel).ConfigureAwait(false);
         var unknown = await PersonMatchCommand.AskAsync(rus, "FRA", ["أبو عمر الفرنسي"], 1985, cancel).ConfigureAwait(false);
-        output.Table("RUS asks FRA (64 keyed tags per question; the answer is one bit)", ["question", "answer"],
+        var chechen = await PersonMatchCommand.AskAsync(fra, "RUS", ["Chamil Bassaïev"], 1989, cancel).ConfigureAwait(false);
+        output.Table("Each asks about the other's language sphere (64 keyed tags per question; the answer is one bit)", ["who asks", "question", "answer"],
         [
-            ["Abou Omar al-Faransi (in Arabic script), born 1991", known.Match ? "match" : "no match"],
-            ["the same name, born 1985", unknown.Match ? "match" : "no match"],
+            ["RUS", "Abou Omar al-Faransi (in Arabic script), born 1991", known.Match ? "match" : "no match"],
+            ["RUS", "the same name, born 1985", unknown.Match ? "match" : "no match"],
+            ["FRA", "Chamil Bassaïev (French transliteration of Шамиль Басаев), born 1989", chechen.Match ? "match" : "no match"],
         ]);
         using var store = fra.OpenStore();
         checks.Expect(known.Match && !unknown.Match && store.PersonReads().Any(r => r.Reader == "match:RUS"),
             "RUS learns that FRA holds a matching record (and no match for another birth year), nothing more; FRA logs the read as RUS's question");
+        checks.Expect(chechen.Match, "FRA learns that RUS holds a record matching a French transliteration of a Cyrillic name");
     }
 
     private static void ShowRequests(CliOutput output, DemoChecks checks, NodeHome fra, string rfi, string? answer)
