@@ -57,4 +57,20 @@ public sealed class RetentionCommandTests
         (await cli.Run("get", Stix.Id("identity", 2))).ExitsWith(ExitCodes.Ok);
         Assert.Empty((await cli.Json("retention", "purge"))["purged"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Retention_is_enforced_before_a_release_an_expired_person_is_purged_not_sent()
+    {
+        using var cli = await Node();
+        var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        (await cli.Run("partner", "add", "RUS", "--url", "https://rus.example/taxii2/", "--public-key", key)).ExitsWith(ExitCodes.Ok);
+        (await cli.Run("agreement", "apply", cli.Write("rus.yaml", "partner: RUS\nversion: 1\nrelease:\n  - kinds: [person-of-interest]\n"))).ExitsWith(ExitCodes.Ok);
+
+        var run = await cli.Json("release", "run", "RUS");
+
+        var released = run["items"]!.AsArray().Where(i => (string)i!["action"]! == "release").Select(i => (string)i!["source_id"]!).ToList();
+        Assert.Equal([Stix.Id("identity", 2)], released);
+        Assert.Equal(ExitCodes.Rejected, (await cli.Run("get", Stix.Id("identity", 1))).ExitCode);
+        Assert.Empty((await cli.Json("retention", "purge", "--dry-run"))["due"]!.AsArray());
+    }
 }

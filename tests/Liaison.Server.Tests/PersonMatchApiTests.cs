@@ -11,16 +11,16 @@ public sealed class PersonMatchApiTests
 {
     private static readonly PersonMatchKey Key = new(Enumerable.Range(3, 32).Select(i => (byte)i).ToArray());
 
-    private static JsonObject Person() => JsonNode.Parse($$"""
+    private static JsonObject Person(string name = "Abou Omar al-Faransi", string id = "identity--4f74ae25-ed2e-4d67-b671-ea7e604279c4", string reviewBy = "2999-06-15T00:00:00Z") => JsonNode.Parse($$"""
         {
-          "type": "identity", "spec_version": "2.1", "id": "identity--4f74ae25-ed2e-4d67-b671-ea7e604279c4",
+          "type": "identity", "spec_version": "2.1", "id": "{{id}}",
           "created": "2015-12-15T08:00:00.000Z", "modified": "2015-12-15T08:00:00.000Z",
           "name": "Person of interest 17", "identity_class": "individual",
           "extensions": {
             "{{LiaisonExtensions.PersonOfInterestId}}": {
               "extension_type": "property-extension",
-              "names": [ { "value": "Abou Omar al-Faransi", "script": "Latn" } ],
-              "nationalities": ["FR"], "birth_year": 1991, "review_by": "2016-06-15T00:00:00Z"
+              "names": [ { "value": "{{name}}", "script": "Latn" } ],
+              "nationalities": ["FR"], "birth_year": 1991, "review_by": "{{reviewBy}}"
             }
           }
         }
@@ -41,17 +41,20 @@ public sealed class PersonMatchApiTests
         await using var server = await TaxiiTestServer.StartAsync(personMatchKeys: code => code == "RUS" ? Key : null);
         using (var fra = server.Client("fra"))
         {
-            await fra.PostAsync(server.CollectionUrl("shared") + "objects/", TaxiiTestServer.Envelope(Person()));
+            await fra.PostAsync(server.CollectionUrl("shared") + "objects/", TaxiiTestServer.Envelope(
+                Person(), Person("Shamil Basayev", "identity--9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", reviewBy: "2016-06-15T00:00:00Z")));
         }
 
         using var rus = server.Client("partner-rus");
         var match = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1991, Key)));
         var other = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1990, Key)));
+        var expired = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Shamil Basayev", 1991, Key)));
         var wrongKey = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1991, new PersonMatchKey(new byte[32]))));
 
         Assert.True(match.GetProperty("match").GetBoolean());
         Assert.False(other.GetProperty("match").GetBoolean());
         Assert.False(wrongKey.GetProperty("match").GetBoolean());
+        Assert.False(expired.GetProperty("match").GetBoolean()); // past its review-by date: no longer held for any purpose
         Assert.Equal(["query_id", "match"], match.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["query_id", "match"], other.EnumerateObject().Select(p => p.Name));
     }

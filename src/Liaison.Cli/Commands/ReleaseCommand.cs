@@ -29,6 +29,13 @@ internal static class ReleaseCommand
     {
         var signer = home.LoadSigner();
         using var key = signer.Key;
+        if (!dryRun)
+        {
+            // Retention is enforced before anything leaves: a person of interest past its review-by date is purged
+            // (and the purge logged), never released.
+            store.PurgeExpiredPersons("retention (before release)");
+        }
+
         return AdminSupport.Refusable(() => Pipeline(store, signer).Run(partner, new PartnerSecrets(home).For(partner.Code), actor, dryRun));
     }
 

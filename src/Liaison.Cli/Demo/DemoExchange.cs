@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Liaison.Cli.Commands;
 using Liaison.Cli.Deconfliction;
 using Liaison.Cli.Node;
@@ -146,7 +147,7 @@ internal static class DemoExchange
     private static void Ingest(NodeHome home, string resource, CliOutput output, string what)
     {
         using var store = home.OpenStore();
-        using var bundle = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Resource(resource)));
+        using var bundle = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(UnderReview(Resource(resource))));
         var report = new StixIngestor(store, new StixValidator(LiaisonExtensions.Instance)).Ingest(resource, bundle, InputFormat.Bundle, new IngestOptions());
         if (!report.Committed)
         {
@@ -155,6 +156,25 @@ internal static class DemoExchange
 
         store.CatchUpTextIndex();
         output.Line($"{what} ({report.New} objects).");
+    }
+
+    /// <summary>
+    /// The scenario is from 2015 but runs today: its persons of interest are given a review-by date six months from now,
+    /// or retention (enforced before every release) would purge them at once.
+    /// </summary>
+    private static string UnderReview(string bundle)
+    {
+        var json = JsonNode.Parse(bundle)!;
+        var reviewBy = Core.Stix.StixTimestamp.FromDateTimeOffset(SystemClock.Instance.UtcNow.AddDays(182)).Text;
+        foreach (var stixObject in json["objects"]!.AsArray())
+        {
+            if (stixObject?["extensions"]?[LiaisonExtensions.PersonOfInterestId] is JsonObject person)
+            {
+                person["review_by"] = reviewBy;
+            }
+        }
+
+        return json.ToJsonString();
     }
 
     private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent,
