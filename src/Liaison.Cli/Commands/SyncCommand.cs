@@ -35,7 +35,17 @@ internal static class SyncCommand
             var released = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
             var releasedJson = ReleaseReport.Write(output, released, preview: false);
 
-            var (pulled, checks, sent, receiptProblem, conflicts) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            var (pulled, checks, sent, receiptProblem, conflicts, inclusion) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            foreach (var failure in inclusion.Failures)
+            {
+                output.Error($"{info.Code}'s log does not hold what it sent: {failure}");
+            }
+
+            if (inclusion.Unproven.Count > 0)
+            {
+                output.Warning($"{inclusion.Unproven.Count} object(s) from {info.Code} not yet proved in its log (their checkpoint has not arrived): {string.Join(", ", inclusion.Unproven.Take(3))}");
+            }
+
             if (conflicts.Count > 0)
             {
                 output.Table($"{conflicts.Count} conflict(s) between {info.Code}'s notices and ours (recorded in the ledger)", ["their notice", "our notice or site", "shared with both sides"],
@@ -63,6 +73,12 @@ internal static class SyncCommand
             {
                 ["partner"] = info.Code,
                 ["receipts_sent"] = sent,
+                ["inclusion"] = new JsonObject
+                {
+                    ["proven"] = inclusion.Proven,
+                    ["unproven"] = new JsonArray(inclusion.Unproven.Select(u => (JsonNode)u).ToArray()),
+                    ["failures"] = new JsonArray(inclusion.Failures.Select(f => (JsonNode)f).ToArray()),
+                },
                 ["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)new JsonObject { ["theirs"] = c.Theirs, ["ours"] = c.Ours, ["disclosure"] = c.Disclosure.DeepClone() }).ToArray()),
                 ["checkpoints"] = new JsonObject
                 {
@@ -77,7 +93,7 @@ internal static class SyncCommand
                 }).ToArray()),
             });
             // A fork or a forged checkpoint means the partner's history cannot be trusted: the loudest failure there is.
-            return checks.Any(c => !c.IsAccepted) ? ExitCodes.NodeError
+            return checks.Any(c => !c.IsAccepted) || inclusion.Failures.Count > 0 ? ExitCodes.NodeError
                 : released.Count(ReleaseAction.Fail) > 0 || pulled.Any(r => r.Rejected > 0) ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return command;
@@ -87,7 +103,7 @@ internal static class SyncCommand
     /// Pulls what the partner released to us through our inbound rules, checks its checkpoints and sends back our
     /// signed receipts: the receiving half of a sync.
     /// </summary>
-    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, IReadOnlyList<ArrivalCheck.Found> Conflicts)> PullFrom(
+    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, IReadOnlyList<ArrivalCheck.Found> Conflicts, Inclusion Inclusion)> PullFrom(
         SqliteStixStore store, NodeHome home, PartnerInfo info, CancellationToken cancel)
     {
         if (!new RemoteRegistry(home).All().TryGetValue(info.Code, out var remote))
@@ -118,15 +134,22 @@ internal static class SyncCommand
 
         store.CatchUpTextIndex();
         var checks = CheckpointIntake.Accept(store, info, pulled.SelectMany(r => r.Checkpoints));
+        var proof = InclusionCheck.Run(pulled.SelectMany(r => r.Checkpoints), info.PublicKey);
+        var received = pulled.SelectMany(r => r.ReceivedObjects).ToList();
+        var inclusion = new Inclusion(received.Count(o => proof.Proven.Contains(o.ContentHash)),
+            received.Where(o => !proof.Proven.Contains(o.ContentHash)).Select(o => o.ObjectId).ToList(), proof.Failures);
         var conflicts = ArrivalCheck.Run(store, home, info.Code, pulled.SelectMany(r => r.Notices).Distinct().ToList());
         try
         {
             var sent = await ReceiptSender.SendAsync(client, new Uri(remote.DiscoveryUrl), pulled.SelectMany(r => r.Receipts).ToList(), cancel).ConfigureAwait(false);
-            return (pulled, checks, sent, null, conflicts);
+            return (pulled, checks, sent, null, conflicts, inclusion);
         }
         catch (TaxiiClientException ex)
         {
-            return (pulled, checks, 0, ex.Message, conflicts);
+            return (pulled, checks, 0, ex.Message, conflicts, inclusion);
         }
     }
+
+    /// <summary>What a pull proved: objects found in the partner's log, objects not yet covered by a checkpoint, and ranges that failed.</summary>
+    internal sealed record Inclusion(int Proven, IReadOnlyList<string> Unproven, IReadOnlyList<string> Failures);
 }

@@ -92,6 +92,9 @@ internal static class DemoExchange
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
         checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
+        var inclusions = new[] { rusSync.Inclusion, fraSecond.Inclusion };
+        checks.Expect(inclusions.All(i => i.Failures.Count == 0 && i.Unproven.Count == 0 && i.Proven > 0),
+            $"every object each side received is proved in the sender's log ({rusSync.Inclusion.Proven} at RUS, {fraSecond.Inclusion.Proven} at FRA)");
 
         output.Heading("Proof: both ledgers verified and compared");
         var fraLedger = Verify(fra);
@@ -178,20 +181,20 @@ internal static class DemoExchange
     }
 
     private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent,
-        IReadOnlyList<ArrivalCheck.Found> Conflicts);
+        IReadOnlyList<ArrivalCheck.Found> Conflicts, SyncCommand.Inclusion Inclusion);
 
     private static async Task<SyncResult> Sync(NodeHome home, string partner, CancellationToken cancel)
     {
         using var store = home.OpenStore();
         var info = store.FindPartner(partner)!;
         var release = ReleaseCommand.RunFor(store, home, info, "demo");
-        var (pulled, checks, sent, problem, conflicts) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
+        var (pulled, checks, sent, problem, conflicts, inclusion) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
         if (problem is not null)
         {
             throw new CliException(ExitCodes.NodeError, $"receipts to {partner} failed: {problem}");
         }
 
-        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent, conflicts);
+        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent, conflicts, inclusion);
     }
 
     private static IReadOnlyList<string> Row(string name, SyncResult result) =>

@@ -19,9 +19,19 @@ public static partial class LedgerStix
     /// The STIX object of a signed checkpoint, created by <paramref name="createdByRef"/> (the node's identity), with the
     /// consistency proof from the previous checkpoint sent to the same recipient when there is one.
     /// </summary>
-    public static JsonObject ToStix(SignedCheckpoint checkpoint, string createdByRef, ConsistencyProof? consistency)
+    public static JsonObject ToStix(SignedCheckpoint checkpoint, string createdByRef, ConsistencyProof? consistency, LedgerRange? range = null)
     {
         var stix = ToStix(checkpoint, createdByRef);
+        if (range is not null)
+        {
+            stix["entries"] = new JsonObject
+            {
+                ["from_index"] = range.FromIndex,
+                ["peaks"] = new JsonArray(range.Peaks.Select(p => (JsonNode)p.ToString()).ToArray()),
+                ["encoded"] = new JsonArray(range.Encoded.Select(e => (JsonNode)Convert.ToBase64String(e)).ToArray()),
+            };
+        }
+
         if (consistency is { OldSize: > 0 } proof)
         {
             Preconditions.CheckArgument(proof.NewSize == checkpoint.Checkpoint.TreeSize, "the consistency proof must end at the checkpoint's size");
@@ -57,6 +67,42 @@ public static partial class LedgerStix
         }
 
         return [new ConsistencyProof(fromSize, treeSize, hashes)];
+    }
+
+    /// <summary>The range of entries a checkpoint object carries, or null when it carries none or they are malformed.</summary>
+    public static LedgerRange? RangeFromStix(JsonElement stix)
+    {
+        if (!stix.TryGetProperty("entries", out var entries) || entries.ValueKind != JsonValueKind.Object
+            || !entries.TryGetProperty("from_index", out var from) || !from.TryGetInt64(out var fromIndex)
+            || !entries.TryGetProperty("peaks", out var peaks) || peaks.ValueKind != JsonValueKind.Array
+            || !entries.TryGetProperty("encoded", out var encoded) || encoded.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var peakHashes = new List<TreeHash>();
+        foreach (var peak in peaks.EnumerateArray())
+        {
+            if (peak.ValueKind != JsonValueKind.String || !TreeHash.TryParse(peak.GetString(), out var hash))
+            {
+                return null;
+            }
+
+            peakHashes.Add(hash);
+        }
+
+        var bytes = new List<byte[]>();
+        foreach (var item in encoded.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !item.TryGetBytesFromBase64(out var entry))
+            {
+                return null;
+            }
+
+            bytes.Add(entry);
+        }
+
+        return new LedgerRange(fromIndex, peakHashes, bytes);
     }
 
     /// <summary>The STIX object of a signed checkpoint, created by <paramref name="createdByRef"/> (the node's identity).</summary>

@@ -146,7 +146,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 batch.Quarantine(Inbound!.Partner, stixObject.Id.Value, provenance.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
                 report.Quarantined++;
                 // Received, though not accepted: the receipt says what arrived, the quarantine what became of it.
-                Acknowledge(batch, stixObject, ContentHash.Of(stixObject.Json), provenance, received, logged: true);
+                Acknowledge(batch, stixObject, ContentHash.Of(stixObject.Json), provenance, received, logged: true, report);
                 continue;
             }
 
@@ -171,7 +171,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
 
             if (written.Outcome != WriteOutcome.Refused)
             {
-                Acknowledge(batch, stixObject, hash, provenance, received, logged: written.Outcome != WriteOutcome.Unchanged);
+                Acknowledge(batch, stixObject, hash, provenance, received, logged: written.Outcome != WriteOutcome.Unchanged, report);
             }
 
             switch (written.Outcome)
@@ -198,7 +198,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     }
 
     /// <summary>For a partner: the object goes in this page's receipt, and (once per version) in our ledger.</summary>
-    private void Acknowledge(SqliteWriteBatch batch, StixObject stixObject, ContentHash hash, Provenance provenance, List<ReceivedObject> received, bool logged)
+    private void Acknowledge(SqliteWriteBatch batch, StixObject stixObject, ContentHash hash, Provenance provenance, List<ReceivedObject> received, bool logged, PullReport report)
     {
         if (Receipts is null || Inbound is null || ObjectKinds.Protocol.Contains(stixObject.Type))
         {
@@ -206,6 +206,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
         }
 
         received.Add(new ReceivedObject(stixObject.Id.Value, stixObject.Version?.UnixMicroseconds, hash));
+        report.ReceivedObjects.Add(received[^1]);
         if (logged)
         {
             batch.AppendLedger(new LedgerEntry(LedgerEntryKind.Receipt, provenance.ReceivedAtMicroseconds, Inbound.Partner,

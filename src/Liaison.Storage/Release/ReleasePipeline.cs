@@ -131,6 +131,8 @@ public sealed class ReleasePipeline
         private readonly HashSet<string> _companionsWritten = new(StringComparer.Ordinal);
         private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
         private readonly HashSet<string> _publicIds;
+        private readonly List<byte[]> _range = [];
+        private long? _rangeStart;
         private bool _logged;
         private long _publishedSize;
         private readonly DateTimeOffset _now;
@@ -532,8 +534,10 @@ public sealed class ReleasePipeline
         // The ledger names what the partner received: the released id and version, and the hash of exactly those bytes.
         private void Log(SqliteWriteBatch batch, LedgerEntryKind kind, StixObject released, ContentHash hash, string clause)
         {
-            batch.AppendLedger(new LedgerEntry(kind, _nowUs, _partner.Code, released.Id.Value, released.Version?.UnixMicroseconds,
+            var record = batch.AppendLedger(new LedgerEntry(kind, _nowUs, _partner.Code, released.Id.Value, released.Version?.UnixMicroseconds,
                 $"{_partner.Code} v{_record.Version} {clause}", hash));
+            _rangeStart ??= record.Index;
+            _range.Add(record.Encoded);
             _logged = true;
         }
 
@@ -553,10 +557,15 @@ public sealed class ReleasePipeline
             var size = checkpoint.Checkpoint.TreeSize;
             // With the proof that the partner's previous checkpoint is a prefix of this one, so it can detect a rewrite.
             var consistency = _publishedSize is > 0 and var from && from < size ? batch.LedgerConsistencyProof(from, size) : null;
-            var (stored, _) = Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId, consistency));
+            // The batch's entries are contiguous (one transaction) and end at the checkpoint: with the peaks before them,
+            // the partner can prove each object it receives is in the log without seeing any other entry.
+            var range = _rangeStart is { } start && start + _range.Count == size ? new LedgerRange(start, batch.LedgerPeaks(start), _range.ToList()) : null;
+            var (stored, _) = Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId, consistency, range));
             batch.MarkReleaseOutput(stored.Id.Value, _partner.Code);
             _publishedSize = size;
             _logged = false;
+            _rangeStart = null;
+            _range.Clear();
         }
     }
 

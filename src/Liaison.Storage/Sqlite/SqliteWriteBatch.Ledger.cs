@@ -63,6 +63,14 @@ public sealed partial class SqliteWriteBatch
         return new ConsistencyProof(oldSize, newSize, MerkleProofs.Consistency(subtrees, oldSize, newSize));
     }
 
+    /// <summary>The peaks (complete subtree roots, largest first) of the ledger at <paramref name="size"/> entries, read inside the batch.</summary>
+    public IReadOnlyList<TreeHash> LedgerPeaks(long size)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        using var subtrees = new LedgerSubtrees(_connection);
+        return MerkleFrontier.PeaksOf(size).Select(p => subtrees.Subtree(p.Level, p.Index)).ToList();
+    }
+
     // The right edge of the tree, read once per batch: O(log n) rows.
     private MerkleFrontier LoadLedger()
     {

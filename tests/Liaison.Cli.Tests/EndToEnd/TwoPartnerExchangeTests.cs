@@ -128,6 +128,11 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         Assert.Equal(2, (int)rusFirst["received"]![0]!["quarantined"]!);
         Assert.Equal(0, (int)rusFirst["release"]!["counts"]!["fail"]!);
         Assert.Equal(1, (int)rusFirst["checkpoints"]!["accepted"]!);
+        // Every object RUS received is proved in FRA's log by the checkpoint's range of entries.
+        Assert.Empty(rusFirst["inclusion"]!["failures"]!.AsArray());
+        Assert.Empty(rusFirst["inclusion"]!["unproven"]!.AsArray());
+        // (the post, the group, the sighting, the strike and its pseudonymous assessor; the note never left)
+        Assert.Equal(5, (int)rusFirst["inclusion"]!["proven"]!);
 
         // RUS released the incident and its town at 2 km; FRA holds them with RUS's provenance.
         var fraGot = Received(_fra, "RUS");
