@@ -88,7 +88,7 @@ internal static class DemoExchange
         ShowRequests(output, checks, fra, rfi, answered);
         await MatchPerson(output, checks, fra, rus, cancel).ConfigureAwait(false);
         ShowReconciled(output, checks, fra, rus);
-        Deconflict(output, checks, fra, fraSecond, atRus);
+        Deconflict(output, checks, fra, fraSecond, rusSync, atRus);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
         checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
@@ -274,7 +274,7 @@ internal static class DemoExchange
     /// The carrier group and the fleet worked the same waters: when RUS's notice arrived, FRA's sync checked it against
     /// FRA's plans, recorded the conflict in FRA's ledger, and shows only the overlap and the contact channels.
     /// </summary>
-    private static void Deconflict(CliOutput output, DemoChecks checks, NodeHome fra, SyncResult fraReceived, List<Held> atRus)
+    private static void Deconflict(CliOutput output, DemoChecks checks, NodeHome fra, SyncResult fraReceived, SyncResult rusReceived, List<Held> atRus)
     {
         output.Heading("Deconfliction: the carrier group and the fleet off the Syrian coast");
         var conflicts = fraReceived.Conflicts;
@@ -284,6 +284,8 @@ internal static class DemoExchange
             && !conflicts[0].Disclosure.ToJsonString().Contains("cruiser", StringComparison.Ordinal) && conflicts[0].Disclosure.ToJsonString().Contains("VHF channel 16", StringComparison.Ordinal),
             "FRA's carrier group conflicts with RUS's fleet station; what is shared is the overlap and the contact channel only");
         checks.Expect(Recorded(fra, conflicts), "the conflict is in FRA's ledger with the hash of exactly what was disclosed");
+        checks.Expect(rusReceived.Conflicts.Count == 1 && rusReceived.Conflicts[0].Disclosure["contacts"] is not null,
+            "RUS found the same conflict when FRA's notice arrived: both sides are told, each from the other's released volume");
         checks.Expect(atRus.Where(o => o.Type == LiaisonExtensions.ActivityNoticeType).All(o => !o.Json.TryGetProperty("mission", out _) && !o.Json.TryGetProperty("unit", out _) && !o.Json.TryGetProperty("name", out _))
             && atRus.Any(o => o.Type == LiaisonExtensions.ActivityNoticeType), "RUS received FRA's notice as its bounding projection: no mission, unit or name");
     }
