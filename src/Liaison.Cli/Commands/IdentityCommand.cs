@@ -21,6 +21,7 @@ internal static class IdentityCommand
             return ExitCodes.Ok;
         });
         command.Subcommands.Add(show);
+        command.Subcommands.Add(KeyRotationCommand.Rotate(globals, environment));
         return command;
     }
 }

@@ -129,7 +129,7 @@ internal static class InitCommand
         created.Add(path);
     }
 
-    private static void WritePrivate(string path, byte[] content)
+    internal static void WritePrivate(string path, byte[] content)
     {
         // The mode is set at creation, so the key is never readable by others, not even for an instant.
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

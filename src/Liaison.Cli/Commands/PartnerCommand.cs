@@ -160,13 +160,20 @@ internal static class PartnerCommand
     {
         var code = new Argument<string>("CODE");
         var key = new Option<string>("--public-key") { Description = "The partner's new Ed25519 public key (base64).", Required = true };
+        var announcement = new Option<string?>("--announcement") { Description = "The partner's rotation announcement (from its 'identity rotate'): checked against the key pinned so far before the new one is pinned." };
         var actor = OperatorOption.Create();
-        var command = new Command("accept-key", "Pin a partner's new key (an explicit decision, recorded with who made it).") { code, key, actor };
+        var command = new Command("accept-key", "Pin a partner's new key (an explicit decision, recorded with who made it; verified when its announcement is given).") { code, key, announcement, actor };
         command.SetAction(parse =>
         {
             var output = new CliOutput(environment, parse.GetValue(globals.Json));
             using var store = NodeHome.Resolve(parse.GetValue(globals.Home), environment).OpenStore();
             var partner = Find(store, parse.GetValue(code)!);
+            if (parse.GetValue(announcement) is { } given
+                && KeyRotationCommand.AnnouncementProblem(given, partner.PublicKey, parse.GetValue(key)!.Trim(), partner.IdentityId) is { } problem)
+            {
+                throw new CliException(ExitCodes.Rejected, $"{partner.Code}'s new key is not accepted: {problem}");
+            }
+
             bool changed;
             try
             {
