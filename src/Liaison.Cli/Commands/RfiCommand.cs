@@ -61,7 +61,7 @@ internal static class RfiCommand
             }
 
             var rfi = InformationRequests.Create(home.LoadConfig().IdentityId, addressee, parse.GetValue(question)!, ids,
-                DateTimeOffset.UnixEpoch.AddTicks(dueAt.Value.UnixMicroseconds * 10), parse.GetValue(name), SystemClock.Instance.UtcNow);
+                dueAt.Value.Instant, parse.GetValue(name), SystemClock.Instance.UtcNow);
             var stored = Store(store, rfi, info.Code);
             output.Success($"Request {stored.Id} to {info.Code} recorded; it goes out with the next 'liaison sync {info.Code}' if the agreement releases rfi");
             output.Result(new JsonObject { ["id"] = stored.Id.Value, ["partner"] = info.Code, ["status"] = "open" });

@@ -128,7 +128,7 @@ public sealed class ClauseSelector
             if (stixObject.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                 && StixTimestamp.TryParse(value.GetString(), out var timestamp, out _))
             {
-                return DateTimeOffset.UnixEpoch.AddTicks(timestamp.Value.UnixMicroseconds * 10);
+                return timestamp.Value.Instant;
             }
         }
 

@@ -74,13 +74,12 @@ public sealed class ReleaseBuilder
     private static void StayAfter(JsonObject released, StixTimestamp? previousModified)
     {
         if (previousModified is not { } previous || released["modified"] is not JsonValue value || !value.TryGetValue(out string? text)
-            || !StixTimestamp.TryParse(text, out var modified, out _) || modified.Value > previous)
+            || !StixTimestamp.TryParse(text, out var modified, out _))
         {
             return;
         }
 
-        var next = StixTimestamp.FromUnixMicroseconds(previous.UnixMicroseconds - (previous.UnixMicroseconds % 1000) + 1000);
-        released["modified"] = next.Text;
+        released["modified"] = StixTimestamp.VersionAfter(previous, modified.Value).Text;
     }
 }
 

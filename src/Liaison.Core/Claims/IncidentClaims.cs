@@ -131,7 +131,7 @@ public static class IncidentClaims
         }
 
         // Millisecond text, strictly after the current version even when that one has microseconds.
-        return StixTimestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(previous.Value.UnixMicroseconds * 10).AddMilliseconds(1));
+        return StixTimestamp.FromDateTimeOffset(previous.Value.Instant.AddMilliseconds(1));
     }
 
     private static bool TryGetExtension(JsonElement stixObject, string extensionId, out JsonElement body)

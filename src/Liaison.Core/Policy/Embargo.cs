@@ -76,7 +76,7 @@ public sealed class Embargo
 
     private EmbargoDecision Decide(StixTimestamp reference, DateTimeOffset now)
     {
-        var at = DateTimeOffset.UnixEpoch.AddTicks(reference.UnixMicroseconds * 10) + Delay;
+        var at = reference.Instant + Delay;
         return new EmbargoDecision(now >= at, at);
     }
 }

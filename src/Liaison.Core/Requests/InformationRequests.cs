@@ -114,9 +114,7 @@ public static class InformationRequests
     public static JsonObject Close(JsonElement rfi, IReadOnlyList<string> answerRefs, DateTimeOffset now)
     {
         var closed = JsonNode.Parse(rfi.GetRawText())!.AsObject();
-        var previous = StixTimestamp.Parse(closed["modified"]!.GetValue<string>());
-        var stamp = StixTimestamp.FromDateTimeOffset(now);
-        closed["modified"] = (stamp > previous ? stamp : StixTimestamp.FromUnixMicroseconds(previous.UnixMicroseconds + 1000)).Text;
+        closed["modified"] = StixTimestamp.VersionAfter(StixTimestamp.Parse(closed["modified"]!.GetValue<string>()), StixTimestamp.FromDateTimeOffset(now)).Text;
         closed["status"] = "closed";
         if (answerRefs.Count > 0)
         {

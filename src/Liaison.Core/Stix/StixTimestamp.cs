@@ -28,6 +28,17 @@ public readonly struct StixTimestamp : IEquatable<StixTimestamp>, IComparable<St
     /// <summary>How many fractional-second digits the text carries (0 when it has none).</summary>
     public int FractionDigits { get; }
 
+    /// <summary>The instant, to the microsecond (UTC).</summary>
+    public DateTimeOffset Instant => DateTimeOffset.UnixEpoch.AddTicks(UnixMicroseconds * 10);
+
+    /// <summary>
+    /// The version stamp to write after <paramref name="previous"/>: <paramref name="candidate"/> when it is later, else
+    /// the millisecond after <paramref name="previous"/> (rounding can give a new version the stamp of the last one, and a
+    /// version must be later).
+    /// </summary>
+    public static StixTimestamp VersionAfter(StixTimestamp previous, StixTimestamp candidate) =>
+        candidate > previous ? candidate : FromUnixMicroseconds(previous.UnixMicroseconds - (previous.UnixMicroseconds % 1000) + 1000);
+
     /// <summary>Microseconds since the Unix epoch of an instant (truncated): the unit the store and TAXII count in.</summary>
     public static long UnixMicrosecondsOf(DateTimeOffset instant) => (instant - DateTimeOffset.UnixEpoch).Ticks / 10;
 

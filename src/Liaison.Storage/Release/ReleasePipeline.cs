@@ -437,9 +437,8 @@ public sealed class ReleasePipeline
 
             var revoked = JsonNode.Parse(copy.Utf8Json)!.AsObject();
             revoked["revoked"] = true;
-            var previous = StixTimestamp.FromUnixMicroseconds(copy.Version);
             var now = StixTimestamp.FromUnixMicroseconds(_nowUs - (_nowUs % 1000));
-            revoked["modified"] = (now > previous ? now : StixTimestamp.FromUnixMicroseconds(previous.UnixMicroseconds - (previous.UnixMicroseconds % 1000) + 1000)).Text;
+            revoked["modified"] = StixTimestamp.VersionAfter(StixTimestamp.FromUnixMicroseconds(copy.Version), now).Text;
             return new PlannedRelease(entry.Stored.Id, entry.Stored.Version, entry.Stored.Type, ReleaseAction.Withdraw, null, reason, releasedId, null, revoked, [], "withdrawn", entry.Decision);
         }
 
