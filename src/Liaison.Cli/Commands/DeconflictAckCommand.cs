@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
-using Liaison.Core.Canonical;
+using Liaison.Core.Deconfliction;
 using Liaison.Core.Ledger;
 using Liaison.Core.Stix;
 using Liaison.Storage.Deconfliction;
@@ -42,7 +41,7 @@ internal static class DeconflictAckCommand
             using (var batch = store.BeginBatch())
             {
                 batch.AppendLedger(new LedgerEntry(LedgerEntryKind.DeconflictionAcknowledgement, StixTimestamp.UnixMicrosecondsOf(SystemClock.Instance.UtcNow), partner,
-                    theirId, null, $"{ourId} acknowledged by {by}", ContentHash.Of(JsonSerializer.SerializeToElement(disclosure))));
+                    theirId, null, $"{ourId} acknowledged by {by}", ConflictDisclosure.HashOf(disclosure)));
                 batch.Commit();
             }
 

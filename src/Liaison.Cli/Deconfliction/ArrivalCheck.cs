@@ -1,7 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Node;
-using Liaison.Core.Canonical;
+using Liaison.Core.Deconfliction;
 using Liaison.Core.Ledger;
 using Liaison.Core.Stix;
 using Liaison.Storage.Deconfliction;
@@ -48,7 +47,7 @@ internal static class ArrivalCheck
             foreach (var conflict in found)
             {
                 batch.AppendLedger(new LedgerEntry(LedgerEntryKind.DeconflictionConflict, now, partner, conflict.Theirs, null,
-                    $"conflicts with {conflict.Ours}", ContentHash.Of(JsonSerializer.SerializeToElement(conflict.Disclosure))));
+                    $"conflicts with {conflict.Ours}", ConflictDisclosure.HashOf(conflict.Disclosure)));
             }
 
             batch.Commit();

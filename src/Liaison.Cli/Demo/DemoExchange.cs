@@ -361,7 +361,7 @@ internal static class DemoExchange
     {
         using var store = fra.OpenStore();
         return conflicts.Count > 0 && conflicts.All(c => store.FindLedgerEntries(c.Theirs, "RUS").Any(e => e.Entry.Kind == LedgerEntryKind.DeconflictionConflict
-            && e.Entry.ContentHash == Core.Canonical.ContentHash.Of(JsonSerializer.SerializeToElement(c.Disclosure))));
+            && e.Entry.ContentHash == Core.Deconfliction.ConflictDisclosure.HashOf(c.Disclosure)));
     }
 
     private const string StrikeAssessor = "identity--e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a18";

@@ -13,6 +13,9 @@ namespace Liaison.Core.Deconfliction;
 /// <param name="ProtectedCategory">The category of the protected site involved (hospital, school…), if one is.</param>
 public sealed record ConflictDisclosure(OverlapVolume Overlap, IReadOnlyList<Contact> Contacts, string? ProtectedCategory)
 {
+    /// <summary>What a ledger records of a disclosure: the SHA-256 of its canonical JSON (<see cref="ToJson"/>).</summary>
+    public static Canonical.ContentHash HashOf(JsonObject disclosure) => Canonical.ContentHash.Of(System.Text.Json.JsonSerializer.SerializeToElement(disclosure));
+
     /// <summary>The report as JSON, the form the release pipeline sends: <c>overlap</c>, <c>contacts</c>, and <c>protected_category</c> if any.</summary>
     public JsonObject ToJson()
     {

@@ -33,4 +33,8 @@ public sealed class InboundGate(string partner, InboundRules rules)
 
         return null;
     }
+
+    /// <summary>The objects among <paramref name="objects"/> not accepted, with why (read before a write batch opens: it reads the store).</summary>
+    public Dictionary<StixObject, string> Refusals(SqliteStixStore store, IEnumerable<StixObject> objects) =>
+        objects.Select(o => (Object: o, Reason: Refusal(store, o))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
 }

@@ -136,7 +136,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
         // Read before the write transaction opens: the gate looks at what is stored.
         var refused = Inbound is null
             ? []
-            : valid.Select(v => (v.Object, Reason: Inbound.Refusal(store, v.Object))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
+            : Inbound.Refusals(store, valid.Select(v => v.Object));
         var received = new List<ReceivedObject>();
         using var batch = store.BeginBatch();
         foreach (var (stixObject, refs) in valid)

@@ -118,7 +118,7 @@ internal static class PostObjectsApi
         // carries its provenance (so it is never taken for ours, nor passed on unless its markings allow).
         var partner = lease.Store.PartnerOfPrincipal(TaxiiAuthentication.PrincipalOf(context)) is { } p && p.InboundCollection == collectionId ? p : null;
         var gate = partner is null ? null : new InboundGate(partner.Code, lease.Store.FindAgreement(partner.Code) is { } agreement ? AgreementParser.Parse(agreement.Text).Accept : InboundRules.Nothing);
-        var refused = gate is null ? [] : valid.Select(v => (v.Object, Reason: gate.Refusal(lease.Store, v.Object))).Where(r => r.Reason is not null).ToDictionary(r => r.Object, r => r.Reason!);
+        var refused = gate is null ? [] : gate.Refusals(lease.Store, valid.Select(v => v.Object));
         // A partner's signed receipt for what we released: kept (signatures checked with its pinned key) for 'ledger compare'.
         foreach (var (stixObject, _) in valid.Where(v => partner is not null && v.Object.Type == LiaisonExtensions.ReceiptType))
         {
