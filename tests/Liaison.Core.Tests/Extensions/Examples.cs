@@ -170,11 +170,20 @@ internal static class Examples
     /// <summary>The path prefix of a property extension's body.</summary>
     public static string BodyPath(string extensionId) => $"$.extensions['{extensionId}']";
 
-    /// <summary>Validates an object with the catalog, as the node's validator would.</summary>
+    /// <summary>
+    /// Validates an object with the catalog, as the node's validator would, after asserting that the compiled schemas
+    /// and JsonSchema.Net decide each of its extensions alike (so every fixture of these tests is an equivalence case).
+    /// </summary>
     public static IReadOnlyList<StixError> Check(JsonNode stixObject)
     {
         using var document = JsonDocument.Parse(stixObject.ToJsonString());
-        return LiaisonExtensions.Instance.ValidateExtensions(document.RootElement.Clone(), 0);
+        var root = document.RootElement.Clone();
+        foreach (var (schemaFile, subject) in SchemaVerdicts.Subjects(root))
+        {
+            SchemaVerdicts.AssertAgree(schemaFile, subject);
+        }
+
+        return LiaisonExtensions.Instance.ValidateExtensions(root, 0);
     }
 
     /// <summary>Replaces (or with null JSON text, removes) the value at a '/'-separated path inside <paramref name="root"/>.</summary>
