@@ -76,9 +76,9 @@ public sealed class LiaisonExtension : IKnownExtension
             return;
         }
 
-        var type = stixObject.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        if (type is null || !AppliesTo.Contains(type, StringComparer.Ordinal))
+        if (!stixObject.TryGetProperty("type", out var t) || !AppliesToType(t))
         {
+            var type = t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             sink.Add(bodyPath, ExtensionType == StixExtensionType.NewSdo
                 ? $"{Name} defines the object type '{DefinesType}'; it cannot declare a '{type}' object"
                 : $"{Name} extends {string.Join(" and ", AppliesTo.Select(a => $"'{a}'"))} objects, not '{type}'");
@@ -87,11 +87,10 @@ public sealed class LiaisonExtension : IKnownExtension
 
         JsonElement subject;
         string subjectPath;
-        string subjectName;
         if (ExtensionType == StixExtensionType.NewSdo)
         {
             CheckNewSdoBody(extensionBody, bodyPath, sink);
-            (subject, subjectPath, subjectName) = (stixObject, "$", DefinesType!);
+            (subject, subjectPath) = (stixObject, "$");
         }
         else if (extensionBody.ValueKind != JsonValueKind.Object)
         {
@@ -100,13 +99,14 @@ public sealed class LiaisonExtension : IKnownExtension
         }
         else
         {
-            (subject, subjectPath, subjectName) = (extensionBody, bodyPath, $"the {ShortName} extension");
+            (subject, subjectPath) = (extensionBody, bodyPath);
         }
 
         var schemas = _schemas.Value;
         var document = schemas.Get(SchemaFileName);
         if (ExtensionSchemaSet.Failures(document, subject) is { } failures)
         {
+            var subjectName = ExtensionType == StixExtensionType.NewSdo ? DefinesType! : $"the {ShortName} extension";
             SchemaFailureText.Report(schemas, document, failures, subject, subjectPath, subjectName, sink);
         }
 
@@ -115,6 +115,24 @@ public sealed class LiaisonExtension : IKnownExtension
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Id})";
+
+    private bool AppliesToType(JsonElement type)
+    {
+        if (type.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < AppliesTo.Count; i++)
+        {
+            if (type.ValueEquals(AppliesTo[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // For a new SDO the extension's properties are top-level; the body only says which kind of extension it is.
     private static void CheckNewSdoBody(JsonElement body, string bodyPath, ErrorSink sink)

@@ -37,7 +37,6 @@ internal static class LiaisonExtensionRules
             return;
         }
 
-        var claimsPath = JsonPathText.Property(subjectPath, "claims");
         var index = 0;
         foreach (var claim in claims.EnumerateArray())
         {
@@ -45,7 +44,7 @@ internal static class LiaisonExtensionRules
                 && !claim.TryGetProperty("killed", out _) && !claim.TryGetProperty("injured", out _)
                 && !claim.TryGetProperty("killed_text", out _) && !claim.TryGetProperty("injured_text", out _))
             {
-                errors.Add(JsonPathText.Index(claimsPath, index),
+                errors.Add(JsonPathText.Index(JsonPathText.Property(subjectPath, "claims"), index),
                     "a claim must give at least one of killed, injured, killed_text or injured_text (the source's words when it gave no number)");
             }
 
@@ -100,7 +99,7 @@ internal static class LiaisonExtensionRules
 
         if (subject.TryGetProperty("area", out var area))
         {
-            CheckRingsClosed(area, JsonPathText.Property(subjectPath, "area"), errors);
+            CheckRingsClosed(area, subjectPath, errors);
         }
     }
 
@@ -122,7 +121,7 @@ internal static class LiaisonExtensionRules
 
         if (hasArea)
         {
-            CheckRingsClosed(area, JsonPathText.Property(subjectPath, "area"), errors);
+            CheckRingsClosed(area, subjectPath, errors);
         }
 
         RequireAfter(subject, subjectPath, "valid_from", "valid_until", "the validity window is [valid_from, valid_until)", errors);
@@ -151,8 +150,11 @@ internal static class LiaisonExtensionRules
         }
     }
 
-    /// <summary>Every linear ring of a Polygon or MultiPolygon must end where it starts (RFC 7946 §3.1.6).</summary>
-    private static void CheckRingsClosed(JsonElement geometry, string geometryPath, ErrorSink errors)
+    /// <summary>
+    /// Every linear ring of the Polygon or MultiPolygon at <c>area</c> must end where it starts (RFC 7946 §3.1.6).
+    /// Paths are written only for an open ring: a valid area costs no allocation.
+    /// </summary>
+    private static void CheckRingsClosed(JsonElement geometry, string subjectPath, ErrorSink errors)
     {
         if (geometry.ValueKind != JsonValueKind.Object || !geometry.TryGetProperty("type", out var type)
             || !geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
@@ -160,22 +162,21 @@ internal static class LiaisonExtensionRules
             return;
         }
 
-        var coordinatesPath = JsonPathText.Property(geometryPath, "coordinates");
         if (type.ValueEquals("Polygon"))
         {
-            CheckPolygon(coordinates, coordinatesPath, errors);
+            CheckPolygon(coordinates, subjectPath, polygonIndex: null, errors);
         }
         else if (type.ValueEquals("MultiPolygon"))
         {
             var index = 0;
             foreach (var polygon in coordinates.EnumerateArray())
             {
-                CheckPolygon(polygon, JsonPathText.Index(coordinatesPath, index++), errors);
+                CheckPolygon(polygon, subjectPath, index++, errors);
             }
         }
     }
 
-    private static void CheckPolygon(JsonElement polygon, string polygonPath, ErrorSink errors)
+    private static void CheckPolygon(JsonElement polygon, string subjectPath, int? polygonIndex, ErrorSink errors)
     {
         if (polygon.ValueKind != JsonValueKind.Array)
         {
@@ -188,6 +189,12 @@ internal static class LiaisonExtensionRules
             if (ring.ValueKind == JsonValueKind.Array && ring.GetArrayLength() >= 4
                 && IsPosition(ring[0]) && IsPosition(ring[ring.GetArrayLength() - 1]) && !SamePosition(ring[0], ring[ring.GetArrayLength() - 1]))
             {
+                var polygonPath = JsonPathText.Property(JsonPathText.Property(subjectPath, "area"), "coordinates");
+                if (polygonIndex is { } n)
+                {
+                    polygonPath = JsonPathText.Index(polygonPath, n);
+                }
+
                 errors.Add(JsonPathText.Index(polygonPath, index), "is not a closed ring: its last position must equal its first");
             }
 
@@ -195,9 +202,23 @@ internal static class LiaisonExtensionRules
         }
     }
 
-    private static bool IsPosition(JsonElement position) =>
-        position.ValueKind == JsonValueKind.Array && position.GetArrayLength() is 2 or 3
-        && position.EnumerateArray().All(c => c.ValueKind == JsonValueKind.Number);
+    private static bool IsPosition(JsonElement position)
+    {
+        if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() is not (2 or 3))
+        {
+            return false;
+        }
+
+        foreach (var coordinate in position.EnumerateArray())
+        {
+            if (coordinate.ValueKind != JsonValueKind.Number)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool SamePosition(JsonElement a, JsonElement b)
     {

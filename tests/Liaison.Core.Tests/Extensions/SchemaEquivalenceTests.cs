@@ -33,6 +33,22 @@ public sealed class SchemaEquivalenceTests
     }
 
     [Fact]
+    public void A_valid_instance_is_decided_without_allocating()
+    {
+        foreach (var (schemaFile, subject) in SchemaSeeds.All)
+        {
+            // Relaxed escaping keeps the strings free of escapes, the case the evaluator reads without copying.
+            using var document = JsonDocument.Parse(subject.ToJsonString(Relaxed));
+            var compiled = SchemaVerdicts.Schemas.Value.Get(schemaFile).Compiled;
+            Assert.True(compiled.IsValid(document.RootElement));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            compiled.IsValid(document.RootElement);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(allocated == 0, $"{schemaFile}: {allocated} bytes allocated deciding {subject.ToJsonString(Relaxed)}");
+        }
+    }
+
+    [Fact]
     public void Every_extension_in_the_demo_data_gets_the_same_verdict()
     {
         var checkedSubjects = 0;

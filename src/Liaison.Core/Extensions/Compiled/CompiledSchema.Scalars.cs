@@ -39,12 +39,7 @@ internal sealed partial class CompiledSchema
             return true;
         }
 
-        // The raw value is quoted; with an escape in it, System.Text.Json unescapes (and refuses a lone surrogate)
-        // exactly as it does for JsonSchema.Net.
-        var raw = JsonMarshal.GetRawUtf8Value(instance)[1..^1];
-        return Utf16Text.HasEscape(raw)
-            ? TextIsValid(instance.GetString())
-            : Utf16Text.Test(raw, this, static (schema, text) => schema.TextIsValid(text));
+        return Utf16Text.TestString(JsonMarshal.GetRawUtf8Value(instance), this, static (schema, text) => schema.TextIsValid(text));
     }
 
     private bool TextIsValid(ReadOnlySpan<char> text) => LengthIsValid(text) && (_pattern is null || _pattern.IsMatch(text));

@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Json;
 
 namespace Liaison.Core.Extensions.Compiled;
 
-/// <summary>Hands the UTF-16 text of raw UTF-8 JSON (without escapes) to a check, on the stack when it is short.</summary>
+/// <summary>Hands the UTF-16 text of raw UTF-8 JSON to a check without allocating: on the stack when it is short, else in a pooled buffer.</summary>
 internal static class Utf16Text
 {
     private const int StackChars = 256;
@@ -29,6 +30,37 @@ internal static class Utf16Text
         finally
         {
             ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="check"/> on the value of a JSON string token (raw, quotes included), unescaping it into a
+    /// stack or pooled buffer when it holds escapes. Unescaping is System.Text.Json's own, so a lone surrogate throws
+    /// the <see cref="InvalidOperationException"/> it throws for JsonSchema.Net.
+    /// </summary>
+    public static bool TestString<TState>(ReadOnlySpan<byte> rawToken, TState state, Check<TState> check)
+    {
+        var content = rawToken[1..^1];
+        if (!HasEscape(content))
+        {
+            return Test(content, state, check);
+        }
+
+        // An escape never takes fewer bytes than the chars it stands for.
+        char[]? rented = null;
+        var buffer = content.Length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(content.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(rawToken);
+            reader.Read();
+            return check(state, buffer[..reader.CopyString(buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 
