@@ -26,13 +26,14 @@ public sealed partial class SqliteWriteBatch
     {
         ArgumentNullException.ThrowIfNull(stixObject);
         ArgumentNullException.ThrowIfNull(provenance);
-        var result = Add(stixObject, hash, utf8Json, facts);
-        if (result.Outcome != WriteOutcome.Refused)
+        var stored = Store(stixObject, hash, utf8Json, facts);
+        if (stored.Result.Outcome != WriteOutcome.Refused)
         {
-            RecordProvenance(stixObject, provenance);
+            // The row that holds the version is known here: no lookup by id (a probe of the largest random index).
+            SaveProvenance(stored.Seq, provenance);
         }
 
-        return result;
+        return stored.Result;
     }
 
     /// <summary>Records where a stored version came from (once per version and origin), e.g. a partner's TAXII POST.</summary>
@@ -42,7 +43,12 @@ public sealed partial class SqliteWriteBatch
         ArgumentNullException.ThrowIfNull(provenance);
         _seqOf ??= Prepare("SELECT o.seq FROM objects o JOIN object_keys k ON k.key = o.key WHERE k.id = ?1 AND o.version_us = ?2");
         var seq = _seqOf.Bind(1, stixObject.Id.Value).Bind(2, stixObject.Version?.UnixMicroseconds ?? Unversioned).QueryInt64();
+        SaveProvenance(seq!.Value, provenance);
+    }
+
+    private void SaveProvenance(long seq, Provenance provenance)
+    {
         _recordProvenance ??= Prepare("INSERT OR IGNORE INTO provenance (seq, remote, collection_id, received_at_us) VALUES (?1, ?2, ?3, ?4)");
-        _recordProvenance.Bind(1, seq!.Value).Bind(2, provenance.Remote).Bind(3, provenance.CollectionId).Bind(4, provenance.ReceivedAtMicroseconds).Execute();
+        _recordProvenance.Bind(1, seq).Bind(2, provenance.Remote).Bind(3, provenance.CollectionId).Bind(4, provenance.ReceivedAtMicroseconds).Execute();
     }
 }
