@@ -71,7 +71,12 @@ internal static class DeconflictCommand
                 return rejected;
             }
 
-            Report(output, input, conflicts, state, store);
+            // Our notice changed: partners whose notices it meets, or met, are told (or told it is over).
+            var reports = store
+                ? ConflictReports.Reconcile(sqlite, state, conflicts.Where(c => c.Other.Kind == SubjectKind.PartnerNotice).Select(c => c.Other.Id),
+                    home.LoadConfig().IdentityId, SystemClock.Instance.UtcNow, recheckReported: true)
+                : [];
+            Report(output, input, conflicts, state, store, reports);
             return conflicts.Count > 0 ? ConflictsFound : ExitCodes.Ok;
         });
         return command;
@@ -104,7 +109,7 @@ internal static class DeconflictCommand
 
     private static Command Conflicts(GlobalOptions globals, CliEnvironment environment)
     {
-        var command = new Command("conflicts", $"Every current conflict of our notices with our other notices, partners' notices and protected sites. Exit 0: none; {ConflictsFound}: some.");
+        var command = new Command("conflicts", $"Every current conflict of our notices with our other notices, partners' notices and protected sites, and the conflict reports partners sent us about our notices. Exit 0: none; {ConflictsFound}: some.");
         command.SetAction(parse =>
         {
             var output = new CliOutput(environment, parse.GetValue(globals.Json));
@@ -125,9 +130,16 @@ internal static class DeconflictCommand
             }
 
             output.Table($"{conflicts.Count} conflict(s)", DeconflictionRows.ConflictHeaders, conflicts.Select(c => DeconflictionRows.ConflictRow(c, state)));
+            // What partners found with our notices, from their side (their exact volumes against our released ones).
+            var received = ReceivedConflictReport.All(sqlite);
+            output.Table($"{received.Count} conflict report(s) from partners", DeconflictionRows.ReceivedHeaders, received.Select(DeconflictionRows.ReceivedRow));
             WarnUnreadable(output, state);
-            output.Result(new JsonObject { ["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)DeconflictionRows.ConflictJson(c, state)).ToArray()) });
-            return conflicts.Count > 0 ? ConflictsFound : ExitCodes.Ok;
+            output.Result(new JsonObject
+            {
+                ["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)DeconflictionRows.ConflictJson(c, state)).ToArray()),
+                ["reports_received"] = new JsonArray(received.Select(r => (JsonNode)DeconflictionRows.ReceivedJson(r)).ToArray()),
+            });
+            return conflicts.Count > 0 || received.Count > 0 ? ConflictsFound : ExitCodes.Ok;
         });
         return command;
     }
@@ -164,7 +176,7 @@ internal static class DeconflictCommand
         return ExitCodes.Rejected;
     }
 
-    private static void Report(CliOutput output, NoticeInput input, List<Conflict> conflicts, DeconflictionState state, bool stored)
+    private static void Report(CliOutput output, NoticeInput input, List<Conflict> conflicts, DeconflictionState state, bool stored, IReadOnlyList<ConflictReportChange> reports)
     {
         output.Table($"{input.Subjects.Count} notice(s) and site(s) {(stored ? "stored" : "checked, nothing stored")}", DeconflictionRows.SubjectHeaders, input.Subjects.Select(s => DeconflictionRows.SubjectRow(s, null)));
         if (conflicts.Count == 0)
@@ -176,12 +188,19 @@ internal static class DeconflictCommand
             output.Table($"{conflicts.Count} conflict(s)", DeconflictionRows.ConflictHeaders, conflicts.Select(c => DeconflictionRows.ConflictRow(c, state)));
         }
 
+        if (reports.Count > 0)
+        {
+            output.Table($"{reports.Count} conflict report(s) for partners (they go out with the next release, if the agreement allows conflict-report)",
+                DeconflictionRows.ReportChangeHeaders, reports.Select(DeconflictionRows.ReportChangeRow));
+        }
+
         WarnUnreadable(output, state);
         output.Result(new JsonObject
         {
             ["stored"] = stored,
             ["subjects"] = new JsonArray(input.Subjects.Select(s => (JsonNode)DeconflictionRows.SubjectJson(s, null)).ToArray()),
             ["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)DeconflictionRows.ConflictJson(c, state)).ToArray()),
+            ["conflict_reports_written"] = new JsonArray(reports.Select(r => (JsonNode)DeconflictionRows.ReportChangeJson(r)).ToArray()),
         });
     }
 

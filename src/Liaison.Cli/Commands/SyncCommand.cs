@@ -35,7 +35,8 @@ internal static class SyncCommand
             var released = ReleaseCommand.RunFor(store, home, info, OperatorOption.Resolve(parse.GetValue(actor), environment));
             var releasedJson = ReleaseReport.Write(output, released, preview: false);
 
-            var (pulled, checks, sent, receiptProblem, conflicts, inclusion) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            var (pulled, checks, sent, receiptProblem, arrival, inclusion) = await PullFrom(store, home, info, cancel).ConfigureAwait(false);
+            var conflicts = arrival.Conflicts;
             foreach (var failure in inclusion.Failures)
             {
                 output.Error($"{info.Code}'s log does not hold what it sent: {failure}");
@@ -50,6 +51,18 @@ internal static class SyncCommand
             {
                 output.Table($"{conflicts.Count} conflict(s) between {info.Code}'s notices and ours (recorded in the ledger)", ["their notice", "our notice or site", "shared with both sides"],
                     conflicts.Select(c => (IReadOnlyList<string>)[c.Theirs, c.Ours, c.Disclosure.ToJsonString()]));
+            }
+
+            if (arrival.Reports.Count > 0)
+            {
+                output.Table($"{arrival.Reports.Count} conflict report(s) for {info.Code} (they go out with the next release, if the agreement allows conflict-report)",
+                    DeconflictionRows.ReportChangeHeaders, arrival.Reports.Select(DeconflictionRows.ReportChangeRow));
+            }
+
+            var reportsReceived = pulled.SelectMany(r => r.ConflictReports).Distinct().ToList();
+            if (reportsReceived.Count > 0)
+            {
+                output.Line($"{reportsReceived.Count} conflict report(s) from {info.Code} about our notices (recorded in the ledger; see 'deconflict conflicts')");
             }
 
             if (receiptProblem is not null)
@@ -80,6 +93,8 @@ internal static class SyncCommand
                     ["failures"] = new JsonArray(inclusion.Failures.Select(f => (JsonNode)f).ToArray()),
                 },
                 ["conflicts"] = new JsonArray(conflicts.Select(c => (JsonNode)new JsonObject { ["theirs"] = c.Theirs, ["ours"] = c.Ours, ["disclosure"] = c.Disclosure.DeepClone() }).ToArray()),
+                ["conflict_reports_written"] = new JsonArray(arrival.Reports.Select(r => (JsonNode)DeconflictionRows.ReportChangeJson(r)).ToArray()),
+                ["conflict_reports_received"] = new JsonArray(reportsReceived.Select(r => (JsonNode)r).ToArray()),
                 ["checkpoints"] = new JsonObject
                 {
                     ["accepted"] = checks.Count(c => c.IsAccepted),
@@ -103,7 +118,7 @@ internal static class SyncCommand
     /// Pulls what the partner released to us through our inbound rules, checks its checkpoints and sends back our
     /// signed receipts: the receiving half of a sync.
     /// </summary>
-    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, IReadOnlyList<ArrivalCheck.Found> Conflicts, Inclusion Inclusion)> PullFrom(
+    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, ArrivalCheck.Outcome Arrival, Inclusion Inclusion)> PullFrom(
         SqliteStixStore store, NodeHome home, PartnerInfo info, CancellationToken cancel)
     {
         if (!new RemoteRegistry(home).All().TryGetValue(info.Code, out var remote))

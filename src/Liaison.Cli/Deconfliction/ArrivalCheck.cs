@@ -11,18 +11,27 @@ namespace Liaison.Cli.Deconfliction;
 /// <summary>
 /// A partner's notices are checked as they arrive: each new or changed one against our own notices and protected
 /// sites. Every conflict is recorded in our ledger (the partner's notice, and the hash of exactly what is disclosed
-/// about it: the overlap and the contact channels) and returned for the operator.
+/// about it: the overlap and the contact channels), reported to the partner as a conflict report (created, revised,
+/// or revoked when a notice no longer conflicts; the next release sends it if the agreement allows) and returned for
+/// the operator.
 /// </summary>
 internal static class ArrivalCheck
 {
     /// <summary>One conflict between a partner's notice and one of ours.</summary>
     public sealed record Found(string Theirs, string Ours, JsonObject Disclosure);
 
-    public static IReadOnlyList<Found> Run(SqliteStixStore store, NodeHome home, string partner, IReadOnlyCollection<string> arrived)
+    /// <summary>What the arrival of a partner's notices did: the conflicts found, and our reports written for the partner.</summary>
+    public sealed record Outcome(IReadOnlyList<Found> Conflicts, IReadOnlyList<ConflictReportChange> Reports)
+    {
+        /// <summary>Nothing arrived.</summary>
+        public static Outcome None { get; } = new([], []);
+    }
+
+    public static Outcome Run(SqliteStixStore store, NodeHome home, string partner, IReadOnlyCollection<string> arrived)
     {
         if (arrived.Count == 0)
         {
-            return [];
+            return Outcome.None;
         }
 
         var state = DeconflictionState.Load(store, MinimaFile.Load(home.Directory));
@@ -53,6 +62,7 @@ internal static class ArrivalCheck
             batch.Commit();
         }
 
-        return found;
+        var reports = ConflictReports.Reconcile(store, state, arrived, home.LoadConfig().IdentityId, SystemClock.Instance.UtcNow);
+        return new Outcome(found, reports);
     }
 }

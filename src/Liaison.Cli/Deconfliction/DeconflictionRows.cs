@@ -61,6 +61,41 @@ internal static class DeconflictionRows
         ["report"] = c.Disclosure.ToJson(),
     };
 
+    public static readonly string[] ReportChangeHeaders = ["report", "partner", "about their notice", "change"];
+
+    public static readonly string[] ReceivedHeaders = ["partner", "about our notice", "overlap box", "overlap altitude", "overlap window", "contacts", "protected site"];
+
+    public static IReadOnlyList<string> ReportChangeRow(ConflictReportChange r) => [r.ReportId, r.Partner, r.Theirs, Text(r.Kind)];
+
+    public static JsonObject ReportChangeJson(ConflictReportChange r) => new()
+    {
+        ["report"] = r.ReportId, ["partner"] = r.Partner, ["theirs"] = r.Theirs, ["change"] = Text(r.Kind),
+    };
+
+    public static IReadOnlyList<string> ReceivedRow(ReceivedConflictReport r)
+    {
+        var overlap = r.Disclosure["overlap"]!;
+        var box = overlap["bbox"]!.AsArray();
+        var band = overlap["altitude_band"]!;
+        return
+        [
+            r.Partner, r.OurNotice ?? $"{r.Notice} (unknown here)",
+            string.Join(",", box.Select(v => v!.ToJsonString())), $"{band["lower_m"]!.ToJsonString()} to {band["upper_m"]!.ToJsonString()} m",
+            $"[{overlap["start_time"]}, {overlap["end_time"]})",
+            string.Join("; ", r.Disclosure["contacts"]!.AsArray().Select(c => $"{c!["channel"]} {c["address"]}{(c["name"] is { } name ? $" ({name})" : "")}")),
+            r.Disclosure["protected_category"]?.GetValue<string>() ?? "-",
+        ];
+    }
+
+    public static JsonObject ReceivedJson(ReceivedConflictReport r) => new()
+    {
+        ["partner"] = r.Partner,
+        ["report_id"] = r.ReportId,
+        ["notice_ref"] = r.Notice,
+        ["our_notice"] = r.OurNotice,
+        ["report"] = r.Disclosure.DeepClone(),
+    };
+
     /// <summary>"ours", "partner NAME" or "protected site".</summary>
     public static string Whose(DeconflictionSubject s, DeconflictionState? state) => s.Kind switch
     {
@@ -68,6 +103,8 @@ internal static class DeconflictionRows
         SubjectKind.PartnerNotice => $"partner {state?.RemoteOf(s.Id) ?? "?"}",
         _ => "ours",
     };
+
+    private static string Text(ConflictReportChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Box(GeoBox box) => string.Create(CultureInfo.InvariantCulture, $"{box.MinLongitude:0.####},{box.MinLatitude:0.####},{box.MaxLongitude:0.####},{box.MaxLatitude:0.####}");
 

@@ -61,9 +61,13 @@ internal static class DemoExchange
         var rusSync = await Sync(rus, "FRA", cancel).ConfigureAwait(false);
         var answered = Answer(rus, output);
         var fraSecond = await Sync(fra, "RUS", cancel).ConfigureAwait(false);
+        // FRA wrote its conflict report when RUS's notice arrived: it goes out with FRA's next release, and RUS pulls it.
+        var fraReport = await Sync(fra, "RUS", cancel).ConfigureAwait(false);
+        var rusSecond = await Sync(rus, "FRA", cancel).ConfigureAwait(false);
         output.Table(null, ["sync", "released", "received", "quarantined", "checkpoints accepted", "receipts sent"],
         [
             Row("FRA → RUS, then pull", fraFirst), Row("RUS → FRA, then pull", rusSync), Row("FRA pulls again", fraSecond),
+            Row("FRA → RUS (its conflict report)", fraReport), Row("RUS pulls again", rusSecond),
         ]);
         checks.Expect(fraFirst.Release.Items.Any(i => i.Type == "note" && i.Action == ReleaseAction.Deny), "FRA's internal note is not released (no clause names notes)");
 
@@ -89,12 +93,13 @@ internal static class DemoExchange
         await MatchPerson(output, checks, fra, rus, cancel).ConfigureAwait(false);
         ShowReconciled(output, checks, fra, rus);
         Deconflict(output, checks, fra, fraSecond, rusSync, atRus);
+        DemoConflictReports.Show(output, checks, fra, rus, fraSecond.Conflicts);
         var clean = rusSync.Checks.All(c => c.IsAccepted) && fraSecond.Checks.All(c => c.IsAccepted)
             && rusSync.Checks.Count > 0 && fraSecond.Checks.Count > 0;
         checks.Expect(clean, "each side accepted the other's signed checkpoints (signature and consistency)");
-        var inclusions = new[] { rusSync.Inclusion, fraSecond.Inclusion };
+        var inclusions = new[] { rusSync.Inclusion, fraSecond.Inclusion, rusSecond.Inclusion };
         checks.Expect(inclusions.All(i => i.Failures.Count == 0 && i.Unproven.Count == 0 && i.Proven > 0),
-            $"every object each side received is proved in the sender's log ({rusSync.Inclusion.Proven} at RUS, {fraSecond.Inclusion.Proven} at FRA)");
+            $"every object each side received is proved in the sender's log ({rusSync.Inclusion.Proven + rusSecond.Inclusion.Proven} at RUS, {fraSecond.Inclusion.Proven} at FRA)");
 
         output.Heading("Proof: both ledgers verified and compared");
         var fraLedger = Verify(fra);
@@ -188,13 +193,13 @@ internal static class DemoExchange
         using var store = home.OpenStore();
         var info = store.FindPartner(partner)!;
         var release = ReleaseCommand.RunFor(store, home, info, "demo");
-        var (pulled, checks, sent, problem, conflicts, inclusion) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
+        var (pulled, checks, sent, problem, arrival, inclusion) = await SyncCommand.PullFrom(store, home, info, cancel).ConfigureAwait(false);
         if (problem is not null)
         {
             throw new CliException(ExitCodes.NodeError, $"receipts to {partner} failed: {problem}");
         }
 
-        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent, conflicts, inclusion);
+        return new SyncResult(release, pulled.Sum(p => p.New + p.Updated), pulled.Sum(p => p.Quarantined), checks, sent, arrival.Conflicts, inclusion);
     }
 
     private static IReadOnlyList<string> Row(string name, SyncResult result) =>
@@ -366,7 +371,7 @@ internal static class DemoExchange
 
     private const string StrikeAssessor = "identity--e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a18";
 
-    private const string CarrierNotice = "x-liaison-activity-notice--d5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f17";
+    internal const string CarrierNotice = "x-liaison-activity-notice--d5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f17";
 
     private static string Estimate(FigureEstimate estimate) =>
         estimate.Best is null ? "-" : $"{estimate.Low} / {estimate.Best} / {estimate.High} ({estimate.Conservative}){(estimate.Disputed ? " disputed" : "")}";

@@ -13,6 +13,9 @@ public static class ObjectKinds
     /// <summary>An identity or threat actor carrying the person of interest extension.</summary>
     public const string PersonOfInterest = "person-of-interest";
 
+    /// <summary>A deconfliction conflict report (<c>x-liaison-conflict-report</c>) about a partner's notice.</summary>
+    public const string ConflictReport = "conflict-report";
+
     /// <summary>Short names of the Liaison extensions, by extension-definition id.</summary>
     public static FrozenDictionary<string, string> ExtensionKinds { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -25,6 +28,7 @@ public static class ObjectKinds
         [LiaisonExtensions.SourceReliabilityId] = "source-reliability",
         [LiaisonExtensions.LedgerCheckpointId] = "ledger-checkpoint",
         [LiaisonExtensions.ReceiptId] = "receipt",
+        [LiaisonExtensions.ConflictReportId] = ConflictReport,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

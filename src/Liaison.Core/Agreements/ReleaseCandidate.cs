@@ -19,6 +19,12 @@ public readonly record struct ReleaseCandidate(
     IReadOnlySet<string> ReleasableTo,
     double? PreviouslyReleasedPrecisionKm)
 {
+    /// <summary>
+    /// For a conflict report: the partner its <c>notice_ref</c> came from (null for any other object, or when the notice
+    /// is not a partner's). A report goes to that partner only.
+    /// </summary>
+    public string? NoticeOriginator { get; init; }
+
     /// <summary>A candidate of our own with no location, markings or earlier release.</summary>
     public static ReleaseCandidate Own(JsonElement stixObject) =>
         new(stixObject, [], null, new HashSet<string>(StringComparer.Ordinal), null);

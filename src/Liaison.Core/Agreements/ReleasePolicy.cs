@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Liaison.Core.Deconfliction;
+using Liaison.Core.Extensions;
 using Liaison.Core.Policy;
 
 namespace Liaison.Core.Agreements;
@@ -13,7 +14,7 @@ namespace Liaison.Core.Agreements;
 /// Guards that hold whatever the clauses say: the ledger's own objects are never released by a clause; an object
 /// received from a partner never goes back to it, nor on to another partner unless its markings allow it (TLP:CLEAR,
 /// or a releasability statement naming that partner); TLP:RED and persons of interest need a clause that names them
-/// (<see cref="ClauseSelector"/>).
+/// (<see cref="ClauseSelector"/>); a conflict report goes only to the partner whose notice it names.
 /// </remarks>
 public sealed class ReleasePolicy
 {
@@ -46,6 +47,12 @@ public sealed class ReleasePolicy
         if (ObjectKinds.Protocol.Contains(kinds[0]))
         {
             return ReleaseDecision.Deny("ledger objects are never released by a clause");
+        }
+
+        if (kinds[0] == LiaisonExtensions.ConflictReportType && !string.Equals(candidate.NoticeOriginator, Agreement.Partner, StringComparison.Ordinal))
+        {
+            // It tells the owner of a notice about its notice: no one else has any business with it.
+            return ReleaseDecision.Deny($"a conflict report goes only to the partner whose notice it names ({candidate.NoticeOriginator ?? "none of a partner's"})");
         }
 
         var markings = candidate.MarkingIds();

@@ -49,6 +49,12 @@ public sealed partial class LiaisonExtensions
     /// <summary>Id of the source reliability extension (<c>property-extension</c> on <c>identity</c>).</summary>
     public const string SourceReliabilityId = "extension-definition--77fd4530-e33d-47ec-9212-f2d40dae36b0";
 
+    /// <summary>Id of the conflict report extension (<c>new-sdo</c> <see cref="ConflictReportType"/>).</summary>
+    public const string ConflictReportId = "extension-definition--3b8e0f4c-9d27-4a61-b5c3-7e2f1a9d4c86";
+
+    /// <summary>Object type of a deconfliction conflict report sent to the partner whose notice is involved.</summary>
+    public const string ConflictReportType = "x-liaison-conflict-report";
+
     /// <summary><c>created</c> and <c>modified</c> of the version 1.0 definitions and of the project identity.</summary>
     public const string DefinitionsTimestamp = "2026-11-26T00:00:00.000Z";
 

@@ -7,7 +7,8 @@ namespace Liaison.Core.Extensions;
 
 /// <summary>
 /// The STIX 2.1 extensions Liaison defines (strike assessments, casualty claims, persons of interest, deconfliction
-/// notices, protected sites, requests for information, ledger checkpoints, receipts, source reliability): their
+/// notices, protected sites, requests for information, ledger checkpoints, receipts, source reliability, conflict
+/// reports): their
 /// <c>extension-definition</c> objects to publish, and the check of objects that carry them against the embedded JSON
 /// schemas. Use <see cref="Instance"/>; it is immutable and thread-safe, and builds its schemas once, on first use.
 /// </summary>
@@ -140,5 +141,10 @@ public sealed partial class LiaisonExtensions : IExtensionCatalog
             "Where a number is needed, A-E map to STIX confidence as Admiralty credibility 1-5 does (Appendix A): " +
             "A 90, B 70, C 50, D 30, E 10; F has no value.",
             StixExtensionType.PropertyExtension, null, ["identity"], null);
+        yield return new(ConflictReportId, "conflict-report", "Liaison conflict report",
+            "A new SDO, x-liaison-conflict-report: a deconfliction conflict told to the partner whose activity notice is " +
+            "involved - the notice as that partner knows it, where, how high and when the two activities meet (a box, a band " +
+            "and a half-open window), the contact channels and the category of a protected site involved; nothing else.",
+            StixExtensionType.NewSdo, ConflictReportType, [ConflictReportType], ConflictReportRules.Check);
     }
 }

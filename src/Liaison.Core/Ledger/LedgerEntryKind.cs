@@ -37,4 +37,10 @@ public enum LedgerEntryKind : byte
 
     /// <summary>A request for information was sent to or answered by the partner.</summary>
     RequestForInformation = 10,
+
+    /// <summary>
+    /// The partner reported a conflict with one of our notices (a conflict report received); the content hash is that
+    /// of the disclosure, the same the partner's <see cref="DeconflictionConflict"/> entry holds.
+    /// </summary>
+    DeconflictionReport = 11,
 }

@@ -17,6 +17,7 @@ public static class LedgerEntryKinds
         [LedgerEntryKind.DeconflictionConflict] = "deconfliction-conflict",
         [LedgerEntryKind.DeconflictionAcknowledgement] = "deconfliction-acknowledgement",
         [LedgerEntryKind.RequestForInformation] = "rfi",
+        [LedgerEntryKind.DeconflictionReport] = "deconfliction-report",
     };
 
     private static readonly Dictionary<string, LedgerEntryKind> ByName = Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

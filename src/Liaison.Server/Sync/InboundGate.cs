@@ -1,12 +1,15 @@
 using Liaison.Core.Agreements;
+using Liaison.Core.Deconfliction;
+using Liaison.Core.Extensions;
 using Liaison.Core.Stix;
 using Liaison.Storage.Sqlite;
 
 namespace Liaison.Server.Sync;
 
 /// <summary>
-/// What a partner may put in our store: the kinds our agreement accepts from it, and never a version of an object
-/// that is ours (or another partner's). Anything else goes to quarantine with the reason.
+/// What a partner may put in our store: the kinds our agreement accepts from it, never a version of an object that is
+/// ours (or another partner's), and conflict reports only about notices we released to it. Anything else goes to
+/// quarantine with the reason.
 /// </summary>
 /// <param name="partner">The partner's code; its pulls are recorded under this remote name.</param>
 /// <param name="rules">The inbound rules of the agreement in force.</param>
@@ -23,6 +26,13 @@ public sealed class InboundGate(string partner, InboundRules rules)
         if (rules.RejectionReason(stixObject.Json) is { } reason)
         {
             return reason;
+        }
+
+        if (stixObject.Type == LiaisonExtensions.ConflictReportType && ConflictReport.NoticeOf(stixObject.Json) is { } notice
+            && store.ReleasedSourceOf(Partner, notice) is null)
+        {
+            // A report ties a conflict to one of our notices; one that names none we gave this partner ties it to nothing.
+            return $"conflict report about {notice}, which is no notice we released to {Partner}";
         }
 
         var id = stixObject.Id.Value;

@@ -32,6 +32,9 @@ public sealed class PullReport(string collectionId)
     /// <summary>The ids of the activity notices a partner sent and we stored (the caller checks them for conflicts).</summary>
     public List<string> Notices { get; } = [];
 
+    /// <summary>The ids of the conflict reports (new or new versions) a partner sent and we stored and logged.</summary>
+    public List<string> ConflictReports { get; } = [];
+
     /// <summary>What a partner sent and we received (stored or quarantined), as our receipts name it.</summary>
     public List<Liaison.Core.Ledger.ReceivedObject> ReceivedObjects { get; } = [];
 

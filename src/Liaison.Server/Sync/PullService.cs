@@ -169,6 +169,12 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 report.Notices.Add(stixObject.Id.Value);
             }
 
+            if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ConflictReportType)
+            {
+                batch.AppendLedger(Liaison.Core.Deconfliction.ConflictReport.ReceivedEntry(Inbound.Partner, stixObject.Json, stixObject.Version?.UnixMicroseconds, provenance.ReceivedAtMicroseconds));
+                report.ConflictReports.Add(stixObject.Id.Value);
+            }
+
             if (written.Outcome != WriteOutcome.Refused)
             {
                 Acknowledge(batch, stixObject, hash, provenance, received, logged: written.Outcome != WriteOutcome.Unchanged, report);

@@ -157,6 +157,10 @@ internal static class PostObjectsApi
                     if (partner is not null)
                     {
                         batch.RecordProvenance(stixObject, received);
+                        if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && stixObject.Type == LiaisonExtensions.ConflictReportType)
+                        {
+                            batch.AppendLedger(Core.Deconfliction.ConflictReport.ReceivedEntry(partner.Code, stixObject.Json, stixObject.Version?.UnixMicroseconds, received.ReceivedAtMicroseconds));
+                        }
                     }
 
                     successes.Add(Detail(stixObject, null));

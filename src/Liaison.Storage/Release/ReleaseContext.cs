@@ -46,8 +46,19 @@ internal sealed class ReleaseContext(SqliteStixStore store, IReadOnlySet<string>
 
         var locations = ReleaseReferences.Of(json).Where(r => r.StartsWith("location--", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         points.AddRange(store.LocationPoints(locations));
-        return new ReleaseCandidate(json, points, remote is null ? null : Originator(remote), releasableTo, previousPrecision);
+        return new ReleaseCandidate(json, points, remote is null ? null : Originator(remote), releasableTo, previousPrecision)
+        {
+            NoticeOriginator = NoticeOriginator(json),
+        };
     }
+
+    /// <summary>For a conflict report, the partner whose notice it names (a report is for that partner only).</summary>
+    private string? NoticeOriginator(JsonElement json) =>
+        ObjectKinds.Of(json)[0] == Core.Extensions.LiaisonExtensions.ConflictReportType
+        && Core.Deconfliction.ConflictReport.NoticeOf(json) is { } notice
+        && store.OriginsOf([notice]).GetValueOrDefault(notice) is { } remote
+            ? Originator(remote)
+            : null;
 
     // A pull records the remote's name; partners' remotes are named by their codes (any other remote still counts
     // as someone else's information, so the onward-sharing guard applies to it too).

@@ -22,6 +22,7 @@ public sealed class LiaisonExtensionsTests
         ("extension-definition--c4c44f2c-17f3-40e6-ac62-64f0bf841c56", "ledger-checkpoint", "new-sdo", "x-liaison-ledger-checkpoint", ["x-liaison-ledger-checkpoint"]),
         ("extension-definition--57c8ccc3-76d8-4224-8c56-e77097998d46", "receipt", "new-sdo", "x-liaison-receipt", ["x-liaison-receipt"]),
         ("extension-definition--77fd4530-e33d-47ec-9212-f2d40dae36b0", "source-reliability", "property-extension", null, ["identity"]),
+        ("extension-definition--3b8e0f4c-9d27-4a61-b5c3-7e2f1a9d4c86", "conflict-report", "new-sdo", "x-liaison-conflict-report", ["x-liaison-conflict-report"]),
     ];
 
     [Fact]
@@ -41,12 +42,13 @@ public sealed class LiaisonExtensionsTests
                 LiaisonExtensions.StrikeAssessmentId, LiaisonExtensions.CasualtyClaimsId, LiaisonExtensions.PersonOfInterestId,
                 LiaisonExtensions.ActivityNoticeId, LiaisonExtensions.ProtectedSiteId, LiaisonExtensions.RequestForInformationId,
                 LiaisonExtensions.LedgerCheckpointId, LiaisonExtensions.ReceiptId, LiaisonExtensions.SourceReliabilityId,
+                LiaisonExtensions.ConflictReportId,
             ],
             Frozen.Select(f => f.Id));
         Assert.Equal(
             [
                 LiaisonExtensions.StrikeAssessmentType, LiaisonExtensions.ActivityNoticeType, LiaisonExtensions.RequestForInformationType,
-                LiaisonExtensions.LedgerCheckpointType, LiaisonExtensions.ReceiptType,
+                LiaisonExtensions.LedgerCheckpointType, LiaisonExtensions.ReceiptType, LiaisonExtensions.ConflictReportType,
             ],
             Frozen.Where(f => f.DefinesType is not null).Select(f => f.DefinesType));
     }

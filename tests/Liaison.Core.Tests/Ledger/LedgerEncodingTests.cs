@@ -16,6 +16,16 @@ public sealed class LedgerEncodingTests
         + "d4191834714542dcf3e5d8a6ab386c9b72259430730157b6e5c76469cbb6a622"
         + "0000";
 
+    // A received conflict report (kind 11), encoded and hashed independently of this code.
+    private const string GoldenDeconflictionReport =
+        "01" + "0b" + "0000000000000007" + "000526eb2d232000" + "03"
+        + "0003" + "465241"
+        + "003f" + "782d6c696169736f6e2d636f6e666c6963742d7265706f72742d2d63633839663765642d623936392d353063392d616439612d663031383366366263346362"
+        + "000526d7e5df6400"
+        + "0045" + "61626f757420782d6c696169736f6e2d61637469766974792d6e6f746963652d2d33326432383731612d336230352d353931372d383962352d616533346139336165376566"
+        + "8b1e6a3c5d7f90214365879abcdef0123456789abcdef0fedcba9876543210f1"
+        + "0000";
+
     [Fact]
     public void A_release_entry_encodes_to_its_golden_bytes()
     {
@@ -26,6 +36,18 @@ public sealed class LedgerEncodingTests
     public void A_release_entry_has_its_golden_leaf_hash()
     {
         Assert.Equal("b403e401baf79d8db894681fd8619c165201e5cf08f6a88a964c7b2f65429ed6", MerkleHash.Leaf(Convert.FromHexString(GoldenRelease)).ToString());
+    }
+
+    [Fact]
+    public void A_deconfliction_report_entry_encodes_to_its_golden_bytes_and_leaf_hash()
+    {
+        var entry = new LedgerEntry(LedgerEntryKind.DeconflictionReport, SampleEntries.Time, "FRA",
+            "x-liaison-conflict-report--cc89f7ed-b969-50c9-ad9a-f0183f6bc4cb", 1_450_083_600_000_000,
+            "about x-liaison-activity-notice--32d2871a-3b05-5917-89b5-ae34a93ae7ef",
+            ContentHash.Parse("8b1e6a3c5d7f90214365879abcdef0123456789abcdef0fedcba9876543210f1"));
+
+        Assert.Equal(GoldenDeconflictionReport, Convert.ToHexStringLower(LedgerEncoding.Encode(7, entry)));
+        Assert.Equal("ad0360a3801a6bb0372ef942481e57394d17c107c1c002d272777ff674736b8e", MerkleHash.Leaf(Convert.FromHexString(GoldenDeconflictionReport)).ToString());
     }
 
     [Fact]
@@ -104,7 +126,7 @@ public sealed class LedgerEncodingTests
     {
         var texts = Gen.Select(Gen.Int[0, 2], Gen.String[Gen.Char.AlphaNumeric, 1, 40])
             .Select((choice, text) => choice switch { 0 => null, 1 => text, _ => "Şam – دمشق 🛰" });
-        var kinds = Gen.Int[1, 10].Where(k => k != (int)LedgerEntryKind.KeyRotation).Select(k => (LedgerEntryKind)k);
+        var kinds = Gen.Int[1, 11].Where(k => k != (int)LedgerEntryKind.KeyRotation).Select(k => (LedgerEntryKind)k);
         var versions = Gen.Select(Gen.Bool, Gen.Long[0, long.MaxValue]).Select((has, version) => has ? version : (long?)null);
         var entries = Gen.Select(kinds, Gen.Long, texts, versions, texts, Gen.Byte.Array[32], Gen.Long[0, 1L << 40])
             .Select((kind, time, clause, version, partner, hash, index) =>
@@ -122,9 +144,9 @@ public sealed class LedgerEncodingTests
     public void Kind_names_are_stable()
     {
         Assert.Equal(
-            ["release", "receipt", "withdrawal", "approval", "rejection", "agreement-applied", "key-rotation", "deconfliction-conflict", "deconfliction-acknowledgement", "rfi"],
+            ["release", "receipt", "withdrawal", "approval", "rejection", "agreement-applied", "key-rotation", "deconfliction-conflict", "deconfliction-acknowledgement", "rfi", "deconfliction-report"],
             Enum.GetValues<LedgerEntryKind>().Select(LedgerEntryKinds.Name));
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], Enum.GetValues<LedgerEntryKind>().Select(k => (int)k));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], Enum.GetValues<LedgerEntryKind>().Select(k => (int)k));
     }
 
     [Fact]
