@@ -1,3 +1,5 @@
+using Liaison.Core.Geo;
+
 namespace Liaison.Core.Deconfliction;
 
 /// <summary>
@@ -23,24 +25,30 @@ public static class ConflictDetector
         var b = other.Volume;
 
         // Cheapest first: time, then altitude, then the boxes, and only then the exact geometry.
-        if (a.Window.GapUs(b.Window) >= minima.TimeBufferUs || a.Band.GapM(b.Band) >= minima.VerticalM)
+        if (!CloseInTimeAndAltitude(a.Window, a.Band, b.Window, b.Band, minima)
+            || !BoxRange.Of(Reach(a.Area, minima.LateralM)).Meets(BoxRange.Of(b.Area.Bounds)))
         {
             return null;
         }
 
-        if (!BoxesMayMeet(a.Area, b.Area, minima.LateralM))
-        {
-            return null;
-        }
+        return AreasConflict(a.Area, b.Area, minima.LateralM, out var distance) ? new Conflict(subject, other, minima, distance) : null;
+    }
 
-        var distance = a.Area.DistanceM(b.Area);
-        var lateralConflict = minima.LateralM > 0 ? distance < minima.LateralM - Area.ToleranceM : a.Area.InteriorsOverlap(b.Area);
-        if (!lateralConflict)
-        {
-            return null;
-        }
+    /// <summary>Whether two volumes are closer than the minima in time and in altitude (the area aside).</summary>
+    internal static bool CloseInTimeAndAltitude(TimeWindow window, AltitudeBand band, TimeWindow otherWindow, AltitudeBand otherBand, SeparationMinima minima) =>
+        window.GapUs(otherWindow) < minima.TimeBufferUs && band.GapM(otherBand) < minima.VerticalM;
 
-        return new Conflict(subject, other, minima, distance);
+    /// <summary>The box another area's box must meet to come within <paramref name="lateralM"/> of <paramref name="area"/>.</summary>
+    internal static GeoBox Reach(Area area, double lateralM) => AreaBounds.Widen(area.Bounds, lateralM + Area.ToleranceM);
+
+    /// <summary>
+    /// Whether two areas are closer than <paramref name="lateralM"/> (with a minimum of zero: whether their interiors
+    /// overlap), by the exact geometry, and the distance between them.
+    /// </summary>
+    internal static bool AreasConflict(Area a, Area b, double lateralM, out double distanceM)
+    {
+        distanceM = a.DistanceM(b);
+        return lateralM > 0 ? distanceM < lateralM - Area.ToleranceM : a.InteriorsOverlap(b);
     }
 
     /// <summary>The overlap of two conflicting volumes, each grown by half the minima.</summary>
@@ -48,12 +56,4 @@ public static class ConflictDetector
         OverlapRegion.Of(a.Area, b.Area, minima.LateralM / 2),
         a.Band.Widen(minima.VerticalM / 2).Intersect(b.Band.Widen(minima.VerticalM / 2))!.Value,
         a.Window.Widen(minima.TimeBufferUs / 2).Intersect(b.Window.Widen(minima.TimeBufferUs / 2))!.Value);
-
-    private static bool BoxesMayMeet(Area a, Area b, double lateralM)
-    {
-        var box = AreaBounds.Widen(a.Bounds, lateralM + Area.ToleranceM);
-        var other = b.Bounds;
-        return box.MinLatitude <= other.MaxLatitude && other.MinLatitude <= box.MaxLatitude
-            && LongitudeSpan.FromBox(box).Intersect(LongitudeSpan.FromBox(other)) is not null;
-    }
 }

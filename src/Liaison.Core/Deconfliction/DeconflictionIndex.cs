@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Liaison.Core.Geo;
 
 namespace Liaison.Core.Deconfliction;
@@ -14,10 +15,15 @@ namespace Liaison.Core.Deconfliction;
 public sealed class DeconflictionIndex
 {
     private readonly Dictionary<string, int> _slotById = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, List<int>> _cells = [];
-    private readonly List<int>[] _levels = Enumerable.Range(0, GridCells.Levels).Select(_ => new List<int>()).ToArray();
+    private readonly Dictionary<long, List<Filed>> _cells = [];
+    private readonly List<Filed>[] _levels = Enumerable.Range(0, GridCells.Levels).Select(_ => new List<Filed>()).ToArray();
     private readonly Stack<int> _free = new();
     private readonly MinimaTable _minima;
+
+    // What the last check or query found, and the reach of the subject checked for each row of minima: reused
+    // from one check to the next.
+    private readonly List<Filed> _found = [];
+    private readonly BoxRange[] _reach = new BoxRange[MinimaTable.Rows];
     private Slot[] _slots = new Slot[1024];
     private int[] _stamps = new int[1024];
     private int _stamp;
@@ -56,19 +62,20 @@ public sealed class DeconflictionIndex
         var box = subject.Volume.Area.Bounds;
         var level = GridCells.LevelOf(box);
         var cells = GridCells.At(level, box).ToArray();
+        var filed = new Filed(subject, subject.Volume.Area, slot, subject.Kind, MinimaTable.RowOf(subject.Domain), BoxRange.Of(box), subject.Volume.Window, subject.Volume.Band);
         foreach (var key in cells)
         {
             if (!_cells.TryGetValue(key, out var bucket))
             {
-                bucket = new List<int>(2);
+                bucket = new List<Filed>(2);
                 _cells[key] = bucket;
             }
 
-            bucket.Add(slot);
+            bucket.Add(filed);
         }
 
-        _slots[slot] = new Slot(subject, box, level, cells, _levels[level].Count);
-        _levels[level].Add(slot);
+        _slots[slot] = new Slot(subject, level, cells, _levels[level].Count);
+        _levels[level].Add(filed);
         _slotById[subject.Id] = slot;
     }
 
@@ -84,7 +91,7 @@ public sealed class DeconflictionIndex
         foreach (var key in entry.Cells)
         {
             var bucket = _cells[key];
-            bucket.Remove(slot);
+            bucket.RemoveAt(PositionOf(bucket, slot));
             if (bucket.Count == 0)
             {
                 _cells.Remove(key);
@@ -95,7 +102,7 @@ public sealed class DeconflictionIndex
         var list = _levels[entry.Level];
         var last = list[^1];
         list[entry.LevelPosition] = last;
-        _slots[last] = _slots[last] with { LevelPosition = entry.LevelPosition };
+        _slots[last.Slot] = _slots[last.Slot] with { LevelPosition = entry.LevelPosition };
         list.RemoveAt(list.Count - 1);
         _slots[slot] = default;
         _free.Push(slot);
@@ -115,13 +122,26 @@ public sealed class DeconflictionIndex
             return conflicts;
         }
 
-        var box = AreaBounds.Widen(subject.Volume.Area.Bounds, Rules.MaxLateralM + Area.ToleranceM);
-        var window = subject.Volume.Window.Widen(Rules.MaxTimeBufferUs);
-        foreach (var candidate in Candidates(box, window))
+        var volume = subject.Volume;
+        CollectCandidates(ConflictDetector.Reach(volume.Area, Rules.MaxLateralM), volume.Window.Widen(Rules.MaxTimeBufferUs));
+        for (var row = 0; row < MinimaTable.Rows; row++)
         {
-            if (subject.IsComparableWith(candidate) && ConflictDetector.Check(subject, candidate, _minima.Between(subject.Domain, candidate.Domain)) is { } conflict)
+            _reach[row] = BoxRange.Of(ConflictDetector.Reach(volume.Area, _minima.Between(subject.Domain, row).LateralM));
+        }
+
+        // The subject itself may be indexed (a changed notice checked before it is filed again): it is not its own conflict.
+        var self = _slotById.TryGetValue(subject.Id, out var own) ? own : -1;
+        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_found))
+        {
+            // The same tests as ConflictDetector.Check, in the same order, on what is filed; only the exact geometry
+            // needs the candidate itself.
+            var minima = _minima.Between(subject.Domain, entry.MinimaRow);
+            if (entry.Slot != self && DeconflictionSubject.AreCompared(subject.Kind, entry.Kind)
+                && ConflictDetector.CloseInTimeAndAltitude(volume.Window, volume.Band, entry.Window, entry.Band, minima)
+                && _reach[entry.MinimaRow].Meets(entry.Box)
+                && ConflictDetector.AreasConflict(volume.Area, entry.Area, minima.LateralM, out var distance))
             {
-                conflicts.Add(conflict);
+                conflicts.Add(new Conflict(subject, entry.Subject, minima, distance));
             }
         }
 
@@ -132,15 +152,22 @@ public sealed class DeconflictionIndex
     /// <summary>Indexed subjects whose box meets <paramref name="box"/> (all when null) and whose window holds <paramref name="atUs"/> (any when null).</summary>
     public IReadOnlyList<DeconflictionSubject> Query(GeoBox? box, long? atUs)
     {
-        var found = (box is { } b ? Candidates(b, TimeWindow.Always) : Subjects)
-            .Where(s => atUs is not { } at || s.Volume.Window.Contains(at))
-            .ToList();
+        IEnumerable<DeconflictionSubject> inBox = Subjects;
+        if (box is { } b)
+        {
+            CollectCandidates(b, TimeWindow.Always);
+            inBox = _found.Select(entry => entry.Subject);
+        }
+
+        var found = inBox.Where(s => atUs is not { } at || s.Volume.Window.Contains(at)).ToList();
         found.Sort((x, y) => x.Volume.Window.StartUs.CompareTo(y.Volume.Window.StartUs) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
         return found;
     }
 
-    private IEnumerable<DeconflictionSubject> Candidates(GeoBox box, TimeWindow window)
+    /// <summary>Fills <see cref="_found"/> with the subjects whose box meets <paramref name="box"/> and whose window overlaps <paramref name="window"/>.</summary>
+    private void CollectCandidates(GeoBox box, TimeWindow window)
     {
+        _found.Clear();
         if (_stamp == int.MaxValue)
         {
             Array.Clear(_stamps);
@@ -148,7 +175,7 @@ public sealed class DeconflictionIndex
         }
 
         var stamp = ++_stamp;
-        var lon = LongitudeSpan.FromBox(box);
+        var range = BoxRange.Of(box);
         for (var level = 0; level < GridCells.Levels; level++)
         {
             var members = _levels[level];
@@ -159,13 +186,7 @@ public sealed class DeconflictionIndex
 
             if (GridCells.CountAt(level, box) > members.Count)
             {
-                foreach (var slot in members)
-                {
-                    if (Keep(slot))
-                    {
-                        yield return _slots[slot].Subject!;
-                    }
-                }
+                Keep(members, stamp, range, window);
 
                 continue;
             }
@@ -174,30 +195,38 @@ public sealed class DeconflictionIndex
             {
                 if (_cells.TryGetValue(key, out var bucket))
                 {
-                    foreach (var slot in bucket)
-                    {
-                        if (Keep(slot))
-                        {
-                            yield return _slots[slot].Subject!;
-                        }
-                    }
+                    Keep(bucket, stamp, range, window);
                 }
             }
         }
+    }
 
-        bool Keep(int slot)
+    private void Keep(List<Filed> entries, int stamp, in BoxRange range, TimeWindow window)
+    {
+        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(entries))
         {
-            if (_stamps[slot] == stamp)
+            // The box and window are filed with the slot, so most entries are turned down without a look at the
+            // subject; the stamp keeps a subject filed in several cells from being found twice in one query.
+            if (range.Meets(entry.Box) && entry.Window.GapUs(window) < 0 && _stamps[entry.Slot] != stamp)
             {
-                return false;
+                _stamps[entry.Slot] = stamp;
+                _found.Add(entry);
             }
-
-            _stamps[slot] = stamp;
-            ref readonly var entry = ref _slots[slot];
-            return entry.Subject!.Volume.Window.GapUs(window) < 0
-                && entry.Box.MinLatitude <= box.MaxLatitude && box.MinLatitude <= entry.Box.MaxLatitude
-                && lon.Intersect(LongitudeSpan.FromBox(entry.Box)) is not null;
         }
+    }
+
+    private static int PositionOf(List<Filed> entries, int slot)
+    {
+        var span = CollectionsMarshal.AsSpan(entries);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i].Slot == slot)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("a filed subject is missing from its cell");
     }
 
     private int NewSlot()
@@ -212,5 +241,11 @@ public sealed class DeconflictionIndex
         return slot;
     }
 
-    private readonly record struct Slot(DeconflictionSubject? Subject, GeoBox Box, int Level, long[] Cells, int LevelPosition);
+    private readonly record struct Slot(DeconflictionSubject? Subject, int Level, long[] Cells, int LevelPosition);
+
+    /// <summary>
+    /// A subject as filed in a cell or a level's list, with what a check filters on (kind, minima row, box, window,
+    /// band) and its area: most candidates are turned down, and the rest tested, without reaching for the subject.
+    /// </summary>
+    private readonly record struct Filed(DeconflictionSubject Subject, Area Area, int Slot, SubjectKind Kind, int MinimaRow, BoxRange Box, TimeWindow Window, AltitudeBand Band);
 }

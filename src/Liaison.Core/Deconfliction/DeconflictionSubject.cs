@@ -26,7 +26,11 @@ public sealed record DeconflictionSubject(
         ArgumentNullException.ThrowIfNull(other);
         return other.Id != Id
             && Status != NoticeStatus.Cancelled && other.Status != NoticeStatus.Cancelled
-            && !(Kind == SubjectKind.ProtectedSite && other.Kind == SubjectKind.ProtectedSite)
-            && !(Kind == SubjectKind.PartnerNotice && other.Kind == SubjectKind.PartnerNotice);
+            && AreCompared(Kind, other.Kind);
     }
+
+    /// <summary>Whether subjects of these kinds are compared: never two sites, never two partners' notices.</summary>
+    internal static bool AreCompared(SubjectKind a, SubjectKind b) =>
+        !(a == SubjectKind.ProtectedSite && b == SubjectKind.ProtectedSite)
+        && !(a == SubjectKind.PartnerNotice && b == SubjectKind.PartnerNotice);
 }

@@ -134,5 +134,6 @@ internal readonly record struct LongitudeSpan(double West, double Width)
         return x;
     }
 
-    private static double Offset(double longitude) => ((longitude + 180) % 360 + 360) % 360;
+    /// <summary>Degrees east of the antimeridian, in [0, 360).</summary>
+    public static double Offset(double longitude) => ((longitude + 180) % 360 + 360) % 360;
 }
