@@ -460,7 +460,6 @@ public sealed class ReleasePipeline
                         if (_companionsWritten.Add((string)companion["id"]!))
                         {
                             var (companionObject, companionHash) = Put(batch, companion);
-                            batch.MarkReleaseOutput((string)companion["id"]!, code);
                             Log(batch, LedgerEntryKind.Release, companionObject, companionHash, clause);
                         }
                     }
@@ -473,7 +472,6 @@ public sealed class ReleasePipeline
                     }
 
                     Log(batch, item.Action == ReleaseAction.Release ? LedgerEntryKind.Release : LedgerEntryKind.Withdrawal, stored, hash, clause);
-                    batch.MarkReleaseOutput(item.ReleasedId, code);
                     var state = item.Action == ReleaseAction.Release ? ReleaseState.Released : ReleaseState.Withdrawn;
                     if (pendingId is { } id)
                     {
@@ -526,7 +524,7 @@ public sealed class ReleasePipeline
         {
             var valid = validated ?? _owner.Validate(stixObject);
             var hash = ContentHash.Of(valid.Json);
-            batch.AddToCollection(_partner.OutboundCollection, valid, hash, valid.ToUtf8Bytes(), IndexFacts.Of(valid));
+            batch.AddReleaseOutput(_partner.OutboundCollection, _partner.Code, valid, hash, valid.ToUtf8Bytes(), IndexFacts.Of(valid));
             return (valid, hash);
         }
 
@@ -559,8 +557,7 @@ public sealed class ReleasePipeline
             // The batch's entries are contiguous (one transaction) and end at the checkpoint: with the peaks before them,
             // the partner can prove each object it receives is in the log without seeing any other entry.
             var range = _rangeStart is { } start && start + _range.Count == size ? new LedgerRange(start, batch.LedgerPeaks(start), _range.ToList()) : null;
-            var (stored, _) = Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId, consistency, range));
-            batch.MarkReleaseOutput(stored.Id.Value, _partner.Code);
+            Put(batch, LedgerStix.ToStix(checkpoint, signer.IdentityId, consistency, range));
             _publishedSize = size;
             _logged = false;
             _rangeStart = null;

@@ -18,7 +18,11 @@ public sealed partial class SqliteStixStore
         while (true)
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            using var read = Command("SELECT seq, json FROM objects WHERE seq > (SELECT indexed_through_seq FROM text_index_state) ORDER BY seq LIMIT $n");
+            // Release outputs are read for the cursor but not indexed: they never answer our own queries.
+            using var read = Command(
+                "SELECT o.seq, CASE WHEN EXISTS (SELECT 1 FROM release_outputs r WHERE r.object_id = k.id) THEN NULL ELSE o.json END " +
+                "FROM objects o JOIN object_keys k ON k.key = o.key " +
+                "WHERE o.seq > (SELECT indexed_through_seq FROM text_index_state) ORDER BY o.seq LIMIT $n");
             read.Transaction = transaction;
             read.Parameters.AddWithValue("$n", TextIndexBatch);
             using var insert = Command("INSERT INTO text_index (rowid, body) VALUES ($seq, $body)");
@@ -33,7 +37,7 @@ public sealed partial class SqliteStixStore
                 {
                     last = reader.GetInt64(0);
                     count++;
-                    var text = ExtractText((byte[])reader[1]);
+                    var text = reader.IsDBNull(1) ? "" : ExtractText((byte[])reader[1]);
                     if (text.Length > 0)
                     {
                         seqParameter.Value = last;

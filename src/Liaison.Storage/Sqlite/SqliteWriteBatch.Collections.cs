@@ -33,12 +33,32 @@ public sealed partial class SqliteWriteBatch
     /// the node and strictly increasing, even when the clock stands still or steps back, so TAXII can page on it.
     /// </remarks>
     /// <exception cref="StoreException">No collection has this id.</exception>
-    public WriteResult AddToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
+    public WriteResult AddToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts) =>
+        AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: false);
+
+    /// <summary>
+    /// Stores what the release pipeline wrote for a partner, into the partner's outbound collection, as
+    /// <see cref="AddToCollection(Guid, StixObject, ContentHash, byte[], IndexFacts)"/> does, and marks it as a release
+    /// output: never itself a release candidate, never in our own queries, deconfliction or spatial and text indexes.
+    /// </summary>
+    /// <exception cref="StoreException">No collection has this id.</exception>
+    public WriteResult AddReleaseOutput(Guid collectionId, string partner, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
+    {
+        var result = AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: true);
+        if (result.Outcome != WriteOutcome.Refused)
+        {
+            MarkReleaseOutput(stixObject.Id.Value, partner);
+        }
+
+        return result;
+    }
+
+    private WriteResult AddToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts, bool releaseOutput)
     {
         ArgumentNullException.ThrowIfNull(stixObject);
         ObjectDisposedException.ThrowIf(_completed, this);
         var collectionKey = CollectionKey(collectionId);
-        var stored = Store(stixObject, hash, utf8Json, facts);
+        var stored = Store(stixObject, hash, utf8Json, facts, releaseOutput);
         if (stored.Result.Outcome == WriteOutcome.Refused)
         {
             return stored.Result;

@@ -105,8 +105,7 @@ public sealed partial class SqliteWriteBatch
         _decideRelease.Execute();
     }
 
-    /// <summary>Marks an object as written by the release pipeline, so that it is never itself a release candidate.</summary>
-    public void MarkReleaseOutput(string objectId, string partner)
+    private void MarkReleaseOutput(string objectId, string partner)
     {
         _markOutput ??= Prepare("INSERT OR IGNORE INTO release_outputs (object_id, partner) VALUES (?1, ?2)");
         _markOutput.Bind(1, objectId).Bind(2, partner).Execute();

@@ -5,7 +5,8 @@ namespace Liaison.Storage.Sqlite;
 
 /// <summary>
 /// Keeps the spatial index true. Invariant: <c>geo</c> holds a row for (object, location) exactly when some stored
-/// object links them (<c>location_links</c>) and the location has coordinates (<c>location_points</c>); the row
+/// object other than a release output links them (<c>location_links</c>) and the location has coordinates
+/// (<c>location_points</c>, which released locations also fill, so that a partner's object there is placed); the row
 /// carries the Z-order cell and exact point of the location and the time span of the object's latest version, so a
 /// box-and-time query is answered from <c>geo</c> alone before touching any object.
 /// </summary>

@@ -68,7 +68,12 @@ public sealed partial class SqliteWriteBatch : IDisposable
         Store(stixObject, hash, utf8Json, facts).Result;
 
     /// <summary>Stores a version as <see cref="Add(StixObject, ContentHash, byte[], IndexFacts)"/> does, and says which row holds it.</summary>
-    private StoredVersion Store(StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
+    /// <remarks>
+    /// A release output (<paramref name="releaseOutput"/>) never answers our own queries, so it gets no place in the
+    /// spatial index (no geo rows, no links); a released location still records its point, so that an object a partner
+    /// sends us at that location is placed there.
+    /// </remarks>
+    private StoredVersion Store(StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts, bool releaseOutput = false)
     {
         ArgumentNullException.ThrowIfNull(stixObject);
         ArgumentNullException.ThrowIfNull(facts);
@@ -134,9 +139,13 @@ public sealed partial class SqliteWriteBatch : IDisposable
             .Execute();
         var seq = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
-        if (isLatest)
+        if (isLatest && !releaseOutput)
         {
             IndexLocation(stixObject, key, isNewKey, facts);
+        }
+        else if (isLatest && stixObject.Type == "location")
+        {
+            SetPoint(key, facts.Coordinates, isNewKey);
         }
 
         return new StoredVersion(new WriteResult(latestSeq is null ? WriteOutcome.New : WriteOutcome.Updated), key, version, seq);

@@ -110,6 +110,47 @@ public sealed class ReleasePipelineTests : IDisposable
     }
 
     [Fact]
+    public void Released_copies_take_no_place_in_our_spatial_and_text_indexes()
+    {
+        Apply(Groups);
+        AddGroupSighting();
+
+        Assert.Equal(3, Run().Count(ReleaseAction.Release));
+        _test.Store.CatchUpTextIndex();
+
+        // Ours only: the location at itself and the sighting there; the released location and sighting have no rows.
+        Assert.Equal(2, Scalar("SELECT COUNT(*) FROM geo"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM location_links l JOIN object_keys k ON k.key = l.via_key JOIN release_outputs r ON r.object_id = k.id"));
+        // The group's name went out unredacted, but only our own threat actor is in the text index.
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM text_index WHERE text_index MATCH 'katiba'"));
+        var found = _test.Store.Query(new ObjectQuery { Box = new Core.Geo.GeoBox(38.5, 35.5, 39.5, 36.5) });
+        Assert.Equal([Id("location", 1), Id("sighting", 1)], found.Select(o => o.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void What_a_partner_sends_at_a_location_we_released_is_placed_at_the_released_point()
+    {
+        Apply(Groups);
+        AddGroupSighting();
+        Run();
+        var releasedLocation = Released(Id("location", 1));
+        var theirs = Valid(Sighting(2, 1, 1, Stamp(4), Stamp(4, 1)));
+        var json = JsonNode.Parse(theirs.Json.GetRawText())!.AsObject();
+        json["where_sighted_refs"] = new JsonArray((string)releasedLocation["id"]!);
+        var received = Valid(json);
+        using (var batch = _test.Store.BeginBatch())
+        {
+            batch.AddReceived(received, Core.Canonical.ContentHash.Of(received.Json), received.ToUtf8Bytes(), Core.Stix.IndexFacts.Of(received),
+                new Provenance("rus", _rus.InboundCollection.ToString(), 1));
+            batch.Commit();
+        }
+
+        var point = new Core.Geo.GeoPoint((double)releasedLocation["latitude"]!, (double)releasedLocation["longitude"]!);
+        var around = new Core.Geo.GeoBox(point.Longitude - 0.01, point.Latitude - 0.01, point.Longitude + 0.01, point.Latitude + 0.01);
+        Assert.Contains(_test.Store.Query(new ObjectQuery { Box = around }), o => o.Id == Id("sighting", 2));
+    }
+
+    [Fact]
     public void A_second_run_sends_nothing_twice()
     {
         Apply(Groups);
@@ -336,5 +377,14 @@ public sealed class ReleasePipelineTests : IDisposable
         Assert.Equal(Id("threat-actor", 1), (string)sighting["sighting_of_ref"]!);
         Assert.DoesNotContain(Outbound(), o => (string)o["type"]! == "threat-actor");
         Assert.Contains(report.Items, i => i.SourceId == Id("threat-actor", 1) && i.Action == ReleaseAction.Deny);
+    }
+
+    private long Scalar(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_test.DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 }
