@@ -30,6 +30,16 @@ public sealed record LiaisonServerOptions
     /// </summary>
     public Func<string, Liaison.Core.Persons.PersonMatchKey?> PersonMatchKeys { get; init; } = _ => null;
 
+    /// <summary>The node's separation minima, for checking the activity notices a partner pushes to its inbound collection.</summary>
+    public Liaison.Core.Deconfliction.DeconflictionRules DeconflictionRules { get; init; } = Liaison.Core.Deconfliction.DeconflictionRules.Default;
+
+    /// <summary>
+    /// The node's identity id, <c>created_by_ref</c> of the conflict reports written when a notice a partner pushes
+    /// conflicts with ours. Null: pushed notices are stored but not checked as they arrive (they are checked when one
+    /// of our notices is next added or changed).
+    /// </summary>
+    public string? NodeIdentityId { get; init; }
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {

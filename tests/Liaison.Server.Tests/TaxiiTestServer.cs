@@ -40,7 +40,7 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
     /// <summary>The pinned key of the fixture's partners (any 32 bytes will do: nothing is signed here).</summary>
     public static string PartnerKey { get; } = Convert.ToBase64String(new byte[32]);
 
-    public static async Task<TaxiiTestServer> StartAsync(int maxContentLength = 1 << 20, int maxPageSize = 1000, Func<string, Core.Persons.PersonMatchKey?>? personMatchKeys = null)
+    public static async Task<TaxiiTestServer> StartAsync(int maxContentLength = 1 << 20, int maxPageSize = 1000, Func<string, Core.Persons.PersonMatchKey?>? personMatchKeys = null, string? nodeIdentityId = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"liaison-server-test-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
@@ -75,6 +75,7 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
             MaxContentLength = maxContentLength,
             MaxPageSize = maxPageSize,
             PersonMatchKeys = personMatchKeys ?? (_ => null),
+            NodeIdentityId = nodeIdentityId,
         }, clock);
         await app.StartAsync();
         return new TaxiiTestServer(app, directory, credentials, collections);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
+using Liaison.Cli.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Server;
@@ -49,6 +50,8 @@ internal static class ServeCommand
                 DatabasePath = home.DatabasePath,
                 Title = $"Liaison node {config.Name}",
                 PersonMatchKeys = PersonMatchCommand.KeysOf(home),
+                DeconflictionRules = MinimaFile.Load(home.Directory),
+                NodeIdentityId = config.IdentityId,
             }, SystemClock.Instance);
             output.Success($"Serving node '{config.Name}' at {listen.TrimEnd('/')}/taxii2/ (Ctrl+C to stop)");
             await app.StartAsync(cancel).ConfigureAwait(false);

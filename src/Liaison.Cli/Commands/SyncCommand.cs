@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Deconfliction;
+using Liaison.Storage.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Agreements;
@@ -118,7 +119,7 @@ internal static class SyncCommand
     /// Pulls what the partner released to us through our inbound rules, checks its checkpoints and sends back our
     /// signed receipts: the receiving half of a sync.
     /// </summary>
-    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, ArrivalCheck.Outcome Arrival, Inclusion Inclusion)> PullFrom(
+    internal static async Task<(IReadOnlyList<PullReport> Pulled, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent, string? ReceiptProblem, NoticeArrivalOutcome Arrival, Inclusion Inclusion)> PullFrom(
         SqliteStixStore store, NodeHome home, PartnerInfo info, CancellationToken cancel)
     {
         if (!new RemoteRegistry(home).All().TryGetValue(info.Code, out var remote))
@@ -153,7 +154,8 @@ internal static class SyncCommand
         var received = pulled.SelectMany(r => r.ReceivedObjects).ToList();
         var inclusion = new Inclusion(received.Count(o => proof.Proven.Contains(o.ContentHash)),
             received.Where(o => !proof.Proven.Contains(o.ContentHash)).Select(o => o.ObjectId).ToList(), proof.Failures);
-        var conflicts = ArrivalCheck.Run(store, home, info.Code, pulled.SelectMany(r => r.Notices).Distinct().ToList());
+        var conflicts = NoticeArrival.Check(store, MinimaFile.Load(home.Directory), info.Code, pulled.SelectMany(r => r.Notices).Distinct().ToList(),
+            home.LoadConfig().IdentityId, SystemClock.Instance.UtcNow);
         try
         {
             var sent = await ReceiptSender.SendAsync(client, new Uri(remote.DiscoveryUrl), pulled.SelectMany(r => r.Receipts).ToList(), cancel).ConfigureAwait(false);

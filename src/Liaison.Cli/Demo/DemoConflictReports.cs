@@ -24,7 +24,7 @@ internal static class DemoConflictReports
         "notice_ref", "overlap", "contacts", "protected_category",
     };
 
-    public static void Show(CliOutput output, DemoChecks checks, NodeHome fra, NodeHome rus, IReadOnlyList<ArrivalCheck.Found> foundByFra)
+    public static void Show(CliOutput output, DemoChecks checks, NodeHome fra, NodeHome rus, IReadOnlyList<ArrivedConflict> foundByFra)
     {
         output.Heading("Conflict reports: each side tells the other, with the overlap and the contacts only");
         var atFra = Received(fra);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Commands;
-using Liaison.Cli.Deconfliction;
+using Liaison.Storage.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Agreements;
@@ -122,7 +122,10 @@ internal static class DemoExchange
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = home.DatabasePath, PersonMatchKeys = PersonMatchCommand.KeysOf(home) }, SystemClock.Instance);
+        var app = LiaisonServer.Build(builder, new LiaisonServerOptions
+        {
+            DatabasePath = home.DatabasePath, PersonMatchKeys = PersonMatchCommand.KeysOf(home), NodeIdentityId = home.LoadConfig().IdentityId,
+        }, SystemClock.Instance);
         await app.StartAsync(cancel).ConfigureAwait(false);
         return app;
     }
@@ -186,7 +189,7 @@ internal static class DemoExchange
     }
 
     private sealed record SyncResult(ReleaseRunReport Release, long Received, long Quarantined, IReadOnlyList<CheckpointCheck> Checks, int ReceiptsSent,
-        IReadOnlyList<ArrivalCheck.Found> Conflicts, SyncCommand.Inclusion Inclusion);
+        IReadOnlyList<ArrivedConflict> Conflicts, SyncCommand.Inclusion Inclusion);
 
     private static async Task<SyncResult> Sync(NodeHome home, string partner, CancellationToken cancel)
     {
@@ -362,7 +365,7 @@ internal static class DemoExchange
             "FRA's request went to RUS under the agreement and came back answered (status: answered)");
     }
 
-    private static bool Recorded(NodeHome fra, IReadOnlyList<ArrivalCheck.Found> conflicts)
+    private static bool Recorded(NodeHome fra, IReadOnlyList<ArrivedConflict> conflicts)
     {
         using var store = fra.OpenStore();
         return conflicts.Count > 0 && conflicts.All(c => store.FindLedgerEntries(c.Theirs, "RUS").Any(e => e.Entry.Kind == LedgerEntryKind.DeconflictionConflict

@@ -7,6 +7,7 @@ using Liaison.Core.Validation;
 using Liaison.Server.Security;
 using Liaison.Server.Sync;
 using Liaison.Storage;
+using Liaison.Storage.Deconfliction;
 using Liaison.Storage.Ingest;
 using Liaison.Storage.Taxii;
 using Microsoft.AspNetCore.Builder;
@@ -129,6 +130,7 @@ internal static class PostObjectsApi
         }
 
         var received = new Provenance(partner?.Code ?? "", collectionId.ToString("D"), StixTimestamp.UnixMicrosecondsOf(requested));
+        var notices = new List<string>();
         using (var batch = lease.Store.BeginBatch())
         {
             foreach (var (stixObject, result) in valid)
@@ -161,6 +163,10 @@ internal static class PostObjectsApi
                         {
                             batch.AppendLedger(Core.Deconfliction.ConflictReport.ReceivedEntry(partner.Code, stixObject.Json, stixObject.Version?.UnixMicroseconds, received.ReceivedAtMicroseconds));
                         }
+                        else if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && stixObject.Type == LiaisonExtensions.ActivityNoticeType)
+                        {
+                            notices.Add(stixObject.Id.Value);
+                        }
                     }
 
                     successes.Add(Detail(stixObject, null));
@@ -168,6 +174,12 @@ internal static class PostObjectsApi
             }
 
             batch.Commit();
+        }
+
+        // A pushed notice is checked like a pulled one: conflicts in the ledger, reports for the partner.
+        if (partner is not null && notices.Count > 0 && taxii.Options.NodeIdentityId is { } reporter)
+        {
+            NoticeArrival.Check(lease.Store, taxii.Options.DeconflictionRules, partner.Code, notices, reporter, taxii.Clock.UtcNow);
         }
 
         var status = new TaxiiStatus(Guid.NewGuid(), collectionId, TaxiiAuthentication.PrincipalOf(context), true,
