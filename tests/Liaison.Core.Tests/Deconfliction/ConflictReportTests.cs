@@ -55,6 +55,23 @@ public sealed class ConflictReportTests
         Assert.StartsWith("x-liaison-conflict-report--", ConflictReport.IdFor(Ours, Theirs), StringComparison.Ordinal);
     }
 
+    // Golden: report ids are persisted (and keyed into the ids partners see), disclosure hashes are in both ledgers.
+    // Both values were computed independently of this code.
+    [Fact]
+    public void A_report_id_and_a_disclosure_hash_have_their_golden_values()
+    {
+        var disclosure = JsonNode.Parse("""
+            { "overlap": { "bbox": [34.896174, 34.881045, 35.56256, 35.507988], "altitude_band": { "lower_m": 0, "upper_m": 100 },
+                           "start_time": "2015-12-15T23:45:00.000000Z", "end_time": "2015-12-20T00:15:00.000000Z" },
+              "contacts": [{ "channel": "radio", "address": "VHF channel 16", "name": "fleet duty officer" }] }
+            """)!.AsObject();
+
+        Assert.Equal("x-liaison-conflict-report--afeef626-1f0f-57a6-9dad-694b8e2f52a0", ConflictReport.IdFor(Ours, Theirs));
+        Assert.Equal("x-liaison-conflict-report--14090029-3cac-554b-a380-782d8c1e3bda", ConflictReport.IdFor(Ours, Theirs, generation: 1));
+        Assert.Equal("74fa32b70f5448e018149273b97e79a942fda861d33e2eed43a3dd0d0e9437a5",
+            ConflictDisclosure.HashOf(ConflictReport.DisclosureOf(Element(disclosure))).ToString());
+    }
+
     [Fact]
     public void A_revised_report_is_a_later_version_of_the_same_object_with_the_new_overlap()
     {
