@@ -14,8 +14,16 @@ public sealed partial class Area
     public double DistanceM(Area other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Math.Max(0, SphereMath.Metres(CoreAngle(other)) - BufferM - other.BufferM);
+        return Math.Max(0, GapM(CoreAngle(other, double.NegativeInfinity), other));
     }
+
+    /// <summary>
+    /// Whether <see cref="DistanceM(Area)"/> is less than <paramref name="metres"/>, decided exactly but stopping at
+    /// the first pair of parts near enough: the distance is a minimum over such pairs, so one pair below the bound
+    /// is enough to say yes, and only a no needs every pair.
+    /// </summary>
+    internal bool ComesWithin(Area other, double metres) =>
+        metres > 0 && GapM(CoreAngle(other, metres), other) < metres;
 
     /// <summary>The great-circle distance in metres from <paramref name="point"/> to the area; 0 inside it.</summary>
     public double DistanceM(GeoPoint point) => Math.Max(0, SphereMath.Metres(CoreAngle(Vec3.From(point))) - BufferM);
@@ -30,7 +38,7 @@ public sealed partial class Area
         if (BufferM > 0 || other.BufferM > 0)
         {
             // A circle or corridor is open around its line: it overlaps whatever comes nearer than its buffer.
-            return SphereMath.Metres(CoreAngle(other)) < BufferM + other.BufferM - ToleranceM;
+            return SphereMath.Metres(CoreAngle(other, double.NegativeInfinity)) < BufferM + other.BufferM - ToleranceM;
         }
 
         foreach (var a in Polygons)
@@ -74,8 +82,12 @@ public sealed partial class Area
         return best;
     }
 
-    /// <summary>The angle between the two areas' cores: 0 when they cross or one holds part of the other.</summary>
-    internal double CoreAngle(Area other)
+    /// <summary>
+    /// The angle between the two areas' cores (0 when they cross or one holds part of the other); or, as soon as a
+    /// pair of parts leaves less than <paramref name="enoughM"/> between the areas, that pair's angle, which is then
+    /// at least the true one and as conclusive (the gap only grows with the angle).
+    /// </summary>
+    internal double CoreAngle(Area other, double enoughM)
     {
         if (HoldsAPointOf(other) || other.HoldsAPointOf(this))
         {
@@ -88,9 +100,9 @@ public sealed partial class Area
             foreach (var (c, d) in other.EdgeList)
             {
                 best = Math.Min(best, SphereMath.ArcToArc(a, b, c, d));
-                if (best == 0)
+                if (best == 0 || GapM(best, other) < enoughM)
                 {
-                    return 0;
+                    return best;
                 }
             }
         }
@@ -109,6 +121,9 @@ public sealed partial class Area
         return best;
     }
 
+    /// <summary>The distance between the areas when their cores are <paramref name="coreAngle"/> apart (negative: they overlap by that much).</summary>
+    private double GapM(double coreAngle, Area other) => SphereMath.Metres(coreAngle) - BufferM - other.BufferM;
+
     /// <summary>
     /// Whether a polygon of this area holds the first point of one of the other's parts. When no edges cross, each
     /// part of the other is wholly inside or wholly outside, so its first point decides.
@@ -120,12 +135,33 @@ public sealed partial class Area
             return false;
         }
 
-        if (other.Line.Length > 0 && Polygons.Any(p => p.Contains(other.Line[0])))
+        if (other.Line.Length > 0 && AnyPolygonContains(other.Line[0]))
         {
             return true;
         }
 
-        return other.Polygons.Any(o => Polygons.Any(p => p.Contains(o.Rings[0][0])));
+        foreach (var polygon in other.Polygons)
+        {
+            if (AnyPolygonContains(polygon.Rings[0][0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyPolygonContains(Vec3 p)
+    {
+        foreach (var polygon in Polygons)
+        {
+            if (polygon.Contains(p))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool PolygonsOverlap(SphericalPolygon a, SphericalPolygon b)

@@ -3,24 +3,24 @@ namespace Liaison.Core.Deconfliction;
 /// <summary>
 /// Two subjects closer than their separation minima in area, altitude and time at once. <see cref="Subject"/> is the
 /// one checked, <see cref="Other"/> the one it meets; both are kept at home. What may be told to either side is
-/// <see cref="Disclosure"/>. The overlap volume is worked out on first use, so finding conflicts does not pay for
-/// reports nobody reads. Immutable and thread safe.
+/// <see cref="Disclosure"/>. The overlap volume and the lateral distance are worked out on first use, so finding
+/// conflicts does not pay for reports nobody reads. Immutable and thread safe.
 /// </summary>
 public sealed class Conflict
 {
     private readonly Lazy<OverlapVolume> _overlap;
+    private double _lateralDistanceM;
+    private volatile bool _lateralDistanceKnown;
 
     /// <summary>Records a conflict found by <see cref="ConflictDetector"/>.</summary>
     /// <param name="subject">The notice that was checked.</param>
     /// <param name="other">The notice or protected site it conflicts with.</param>
     /// <param name="minima">The minima that applied.</param>
-    /// <param name="lateralDistanceM">The great-circle distance between the two areas (0 when they meet).</param>
-    internal Conflict(DeconflictionSubject subject, DeconflictionSubject other, SeparationMinima minima, double lateralDistanceM)
+    internal Conflict(DeconflictionSubject subject, DeconflictionSubject other, SeparationMinima minima)
     {
         Subject = subject;
         Other = other;
         Minima = minima;
-        LateralDistanceM = lateralDistanceM;
         _overlap = new Lazy<OverlapVolume>(() => ConflictDetector.OverlapOf(subject.Volume, other.Volume, minima));
     }
 
@@ -34,7 +34,20 @@ public sealed class Conflict
     public SeparationMinima Minima { get; }
 
     /// <summary>The great-circle distance in metres between the two areas (0 when they meet).</summary>
-    public double LateralDistanceM { get; }
+    public double LateralDistanceM
+    {
+        get
+        {
+            // Working it out twice in a race gives the same value; the flag is set only once the value is written.
+            if (!_lateralDistanceKnown)
+            {
+                _lateralDistanceM = Subject.Volume.Area.DistanceM(Other.Volume.Area);
+                _lateralDistanceKnown = true;
+            }
+
+            return _lateralDistanceM;
+        }
+    }
 
     /// <summary>Where, how high and when the two volumes, each grown by half the minima, meet.</summary>
     public OverlapVolume Overlap => _overlap.Value;

@@ -31,7 +31,7 @@ public static class ConflictDetector
             return null;
         }
 
-        return AreasConflict(a.Area, b.Area, minima.LateralM, out var distance) ? new Conflict(subject, other, minima, distance) : null;
+        return AreasConflict(a.Area, b.Area, minima.LateralM) ? new Conflict(subject, other, minima) : null;
     }
 
     /// <summary>Whether two volumes are closer than the minima in time and in altitude (the area aside).</summary>
@@ -43,13 +43,10 @@ public static class ConflictDetector
 
     /// <summary>
     /// Whether two areas are closer than <paramref name="lateralM"/> (with a minimum of zero: whether their interiors
-    /// overlap), by the exact geometry, and the distance between them.
+    /// overlap), by the exact geometry.
     /// </summary>
-    internal static bool AreasConflict(Area a, Area b, double lateralM, out double distanceM)
-    {
-        distanceM = a.DistanceM(b);
-        return lateralM > 0 ? distanceM < lateralM - Area.ToleranceM : a.InteriorsOverlap(b);
-    }
+    internal static bool AreasConflict(Area a, Area b, double lateralM) =>
+        lateralM > 0 ? a.ComesWithin(b, lateralM - Area.ToleranceM) : a.InteriorsOverlap(b);
 
     /// <summary>The overlap of two conflicting volumes, each grown by half the minima.</summary>
     internal static OverlapVolume OverlapOf(Volume a, Volume b, SeparationMinima minima) => new(

@@ -139,9 +139,9 @@ public sealed class DeconflictionIndex
             if (entry.Slot != self && DeconflictionSubject.AreCompared(subject.Kind, entry.Kind)
                 && ConflictDetector.CloseInTimeAndAltitude(volume.Window, volume.Band, entry.Window, entry.Band, minima)
                 && _reach[entry.MinimaRow].Meets(entry.Box)
-                && ConflictDetector.AreasConflict(volume.Area, entry.Area, minima.LateralM, out var distance))
+                && ConflictDetector.AreasConflict(volume.Area, entry.Area, minima.LateralM))
             {
-                conflicts.Add(new Conflict(subject, entry.Subject, minima, distance));
+                conflicts.Add(new Conflict(subject, entry.Subject, minima));
             }
         }
 

@@ -4,7 +4,7 @@ using static Liaison.Core.Tests.Deconfliction.Shapes;
 
 namespace Liaison.Core.Tests.Deconfliction;
 
-public sealed class AreaTests
+public sealed partial class AreaTests
 {
     [Fact]
     public void Two_circles_on_the_equator_are_one_degree_of_great_circle_apart_less_their_radii()
