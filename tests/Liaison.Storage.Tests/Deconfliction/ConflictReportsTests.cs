@@ -113,6 +113,25 @@ public sealed class ConflictReportsTests : IDisposable
     }
 
     [Fact]
+    public void A_partner_notice_over_our_protected_site_is_reported_with_the_category_and_its_own_contact_only()
+    {
+        var site = StixFixtures.Location(9, 34.5, 35.1);
+        site["extensions"] = new JsonObject
+        {
+            [LiaisonExtensions.ProtectedSiteId] = new JsonObject { ["extension_type"] = "property-extension", ["category"] = "hospital", ["radius_m"] = 300 },
+        };
+        _test.Add(StixFixtures.Valid(site));
+
+        var changes = Reconcile(Theirs);
+
+        var report = _test.Store.Get(ConflictReport.IdFor(site["id"]!.GetValue<string>(), Theirs))!.ToJsonElement();
+        Assert.Equal(2, changes.Count);
+        Assert.Equal("hospital", report.GetProperty("protected_category").GetString());
+        Assert.Equal(1, report.GetProperty("contacts").GetArrayLength());
+        Assert.DoesNotContain(site["id"]!.GetValue<string>(), report.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Our_own_notices_meeting_each_other_are_reported_to_no_one()
     {
         Assert.Empty(Reconcile(Ours));
