@@ -231,14 +231,15 @@ public sealed class ReleasePipeline
         private void Process(List<StoredObject> objects, long? cursor)
         {
             var work = new Dictionary<string, Work>(StringComparer.Ordinal);
-            var fresh = objects.Where(o => _seen.Add(o.Id)).ToList();
-            var ids = fresh.Select(o => o.Id).ToList();
-            // One query each for the chunk's release history and origins, rather than two per object.
+            var fresh = objects.Where(o => _seen.Add(o.Id)).Select(o => (Stored: o, Json: o.ToJsonElement())).ToList();
+            var ids = fresh.Select(o => o.Stored.Id).ToList();
+            // One query each for the chunk's release history, origins and referenced locations, rather than per object.
             _history = Store.ReleasesOf(_partner.Code, ids);
             _origins = Store.OriginsOf(ids);
-            foreach (var stored in fresh)
+            _context.Prefetch(fresh.Select(o => o.Json));
+            foreach (var (stored, json) in fresh)
             {
-                Consider(work, stored, pulledIn: false);
+                Consider(work, stored, pulledIn: false, json);
             }
 
             var planned = Build(work);
@@ -263,14 +264,14 @@ public sealed class ReleasePipeline
             batch.Commit();
         }
 
-        private void Consider(Dictionary<string, Work> work, StoredObject stored, bool pulledIn)
+        private void Consider(Dictionary<string, Work> work, StoredObject stored, bool pulledIn, JsonElement? parsed = null)
         {
             if (work.ContainsKey(stored.Id))
             {
                 return;
             }
 
-            var json = stored.ToJsonElement();
+            var json = parsed ?? stored.ToJsonElement();
             var history = pulledIn ? Store.ReleasesOf(_partner.Code, stored.Id) : _history.GetValueOrDefault(stored.Id) ?? [];
             if (stored.Revoked)
             {

@@ -49,20 +49,26 @@ public sealed partial class SqliteStixStore
     }
 
     /// <summary>The coordinates of the stored locations among <paramref name="locationIds"/> (unknown ids and locations without coordinates give none).</summary>
-    public IReadOnlyList<GeoPoint> LocationPoints(IReadOnlyCollection<string> locationIds)
+    public IReadOnlyList<GeoPoint> LocationPoints(IReadOnlyCollection<string> locationIds) => [.. LocationPointsById(locationIds).Values];
+
+    /// <summary>
+    /// The coordinates of the stored locations among <paramref name="locationIds"/>, by id (unknown ids and locations
+    /// without coordinates are absent). One query however many ids.
+    /// </summary>
+    public IReadOnlyDictionary<string, GeoPoint> LocationPointsById(IReadOnlyCollection<string> locationIds)
     {
-        var points = new List<GeoPoint>();
+        var points = new Dictionary<string, GeoPoint>(StringComparer.Ordinal);
         if (locationIds.Count == 0)
         {
             return points;
         }
 
-        using var command = Command("SELECT p.lat, p.lon FROM json_each($ids) j JOIN object_keys k ON k.id = j.value JOIN location_points p ON p.location_key = k.key");
+        using var command = Command("SELECT k.id, p.lat, p.lon FROM json_each($ids) j JOIN object_keys k ON k.id = j.value JOIN location_points p ON p.location_key = k.key");
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(locationIds));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            points.Add(new GeoPoint(reader.GetDouble(0), reader.GetDouble(1)));
+            points[reader.GetString(0)] = new GeoPoint(reader.GetDouble(1), reader.GetDouble(2));
         }
 
         return points;

@@ -151,6 +151,32 @@ public sealed class ReleasePipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_region_clause_places_a_sighting_by_the_locations_it_references_stored_in_the_same_run_or_before()
+    {
+        Apply("""
+            partner: RUS
+            version: 1
+            release:
+              - name: syria
+                kinds: [sighting, location]
+                region: { bbox: [35.0, 32.0, 42.5, 37.5] }
+              - name: groups
+                kinds: [threat-actor]
+            """);
+        Add(ThreatActor(1, "Katiba"), Location(1, 35.95, 39.01), Location(2, 48.85, 2.35));
+        Run();
+        // Later, and in one run: a sighting at each stored location, and one at a location stored in the same run.
+        Add(Sighting(1, 1, 1, Stamp(3), Stamp(3, 1)), Sighting(2, 1, 2, Stamp(3), Stamp(3, 1)),
+            Location(3, 36.2, 37.1), Sighting(3, 1, 3, Stamp(4), Stamp(4, 1)));
+
+        var report = Run();
+
+        Assert.Equal(ReleaseAction.Release, report.Items.Single(i => i.SourceId == Id("sighting", 1)).Action);
+        Assert.Equal(ReleaseAction.Deny, report.Items.Single(i => i.SourceId == Id("sighting", 2)).Action);
+        Assert.Equal(ReleaseAction.Release, report.Items.Single(i => i.SourceId == Id("sighting", 3)).Action);
+    }
+
+    [Fact]
     public void A_second_run_sends_nothing_twice()
     {
         Apply(Groups);
