@@ -58,28 +58,22 @@ public sealed partial class Area
     /// <summary>The angle from the area's core (its line, or its polygons) to a point: 0 inside a polygon.</summary>
     internal double CoreAngle(Vec3 p)
     {
-        var best = double.PositiveInfinity;
         foreach (var polygon in Polygons)
         {
             if (polygon.Contains(p))
             {
                 return 0;
             }
-
-            best = Math.Min(best, polygon.AngleToBoundary(p));
         }
 
-        if (Line.Length == 1)
+        // Outside every polygon: the nearest edge of any ring, or of the corridor's line.
+        var best = double.PositiveInfinity;
+        foreach (ref readonly var edge in Edges.AsSpan())
         {
-            return Math.Min(best, SphereMath.Angle(p, Line[0]));
+            best = Math.Min(best, SphereMath.PointToArc(p, edge));
         }
 
-        for (var i = 0; i + 1 < Line.Length; i++)
-        {
-            best = Math.Min(best, SphereMath.PointToArc(p, Line[i], Line[i + 1]));
-        }
-
-        return best;
+        return Line.Length == 1 ? Math.Min(best, SphereMath.Angle(p, Line[0])) : best;
     }
 
     /// <summary>
@@ -95,11 +89,11 @@ public sealed partial class Area
         }
 
         var best = double.PositiveInfinity;
-        foreach (var (a, b) in EdgeList)
+        foreach (ref readonly var edge in Edges.AsSpan())
         {
-            foreach (var (c, d) in other.EdgeList)
+            foreach (ref readonly var otherEdge in other.Edges.AsSpan())
             {
-                best = Math.Min(best, SphereMath.ArcToArc(a, b, c, d));
+                best = Math.Min(best, SphereMath.ArcToArc(edge, otherEdge));
                 if (best == 0 || GapM(best, other) < enoughM)
                 {
                     return best;

@@ -24,7 +24,7 @@ public sealed partial class Area
         BufferM = bufferM;
         Line = line;
         Polygons = polygons;
-        EdgeList = BuildEdges(line, polygons);
+        Edges = BuildEdges(line, polygons);
         Bounds = AreaBounds.Of(this, bufferM);
         (Centre, BoundingRadiusM) = AreaBounds.Cap(this);
     }
@@ -49,8 +49,8 @@ public sealed partial class Area
 
     internal SphericalPolygon[] Polygons { get; }
 
-    /// <summary>The edges of the core: the corridor's segments and every ring's arcs.</summary>
-    internal (Vec3 From, Vec3 To)[] EdgeList { get; }
+    /// <summary>The edges of the core: the corridor's segments, or every ring's arcs (none for a circle).</summary>
+    internal Arc[] Edges { get; }
 
     /// <summary>A circle of <paramref name="radiusM"/> metres around <paramref name="centre"/>.</summary>
     /// <exception cref="ArgumentException">The radius is not within (0, <see cref="MaxBufferM"/>].</exception>
@@ -112,19 +112,19 @@ public sealed partial class Area
     public static bool TryMultiPolygon(IReadOnlyList<IReadOnlyList<IReadOnlyList<GeoPoint>>> polygons, [NotNullWhen(true)] out Area? area, [NotNullWhen(false)] out AreaError? error) =>
         TryPolygons(AreaShape.MultiPolygon, polygons, out area, out error);
 
-    private static (Vec3 From, Vec3 To)[] BuildEdges(Vec3[] line, SphericalPolygon[] polygons)
+    private static Arc[] BuildEdges(Vec3[] line, SphericalPolygon[] polygons)
     {
-        var edges = new List<(Vec3, Vec3)>();
+        var edges = new List<Arc>();
         for (var i = 0; i + 1 < line.Length; i++)
         {
-            edges.Add((line[i], line[i + 1]));
+            edges.Add(new Arc(line[i], line[i + 1]));
         }
 
         foreach (var ring in polygons.SelectMany(p => p.Rings))
         {
             for (var i = 0; i < ring.Length; i++)
             {
-                edges.Add((ring[i], ring[(i + 1) % ring.Length]));
+                edges.Add(new Arc(ring[i], ring[(i + 1) % ring.Length]));
             }
         }
 

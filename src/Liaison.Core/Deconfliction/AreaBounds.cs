@@ -14,9 +14,9 @@ internal static class AreaBounds
         var south = 90.0;
         var north = -90.0;
         var spans = new List<LongitudeSpan>();
-        foreach (var (a, b) in area.EdgeList)
+        foreach (var edge in area.Edges)
         {
-            AddArc(a, b, ref south, ref north, spans);
+            AddArc(edge.From, edge.To, ref south, ref north, spans);
         }
 
         if (area.Line.Length == 1)

@@ -17,42 +17,45 @@ internal static class SphereMath
     public static double Radians(double metres) => metres / EarthRadiusM;
 
     /// <summary>The angle from <paramref name="p"/> to the nearest point of the minor arc from a to b.</summary>
-    public static double PointToArc(Vec3 p, Vec3 a, Vec3 b)
+    public static double PointToArc(Vec3 p, Vec3 a, Vec3 b) => PointToArc(p, new Arc(a, b));
+
+    /// <summary>The angle from <paramref name="p"/> to the nearest point of <paramref name="arc"/>.</summary>
+    public static double PointToArc(Vec3 p, in Arc arc)
     {
-        var normal = a.Cross(b);
-        var length = normal.Length;
-        if (length < 1e-15)
+        if (arc.IsPoint)
         {
-            return Angle(p, a);
+            return Angle(p, arc.From);
         }
 
-        var n = (1 / length) * normal;
+        var n = arc.Unit;
         var height = p.Dot(n);
         var foot = p - (height * n);
 
         // The foot of the perpendicular lies on the arc when it is between a and b going the arc's way round.
-        if (a.Cross(foot).Dot(n) >= 0 && foot.Cross(b).Dot(n) >= 0 && foot.Length > 1e-15)
+        if (arc.From.Cross(foot).Dot(n) >= 0 && foot.Cross(arc.To).Dot(n) >= 0 && foot.Length > 1e-15)
         {
             return Math.Atan2(Math.Abs(height), foot.Length);
         }
 
-        return Math.Min(Angle(p, a), Angle(p, b));
+        return Math.Min(Angle(p, arc.From), Angle(p, arc.To));
     }
 
     /// <summary>
     /// Whether the minor arcs a–b and c–d cross at a point inside both (touching at an end is not crossing: the
-    /// distance between the arcs is then zero and callers learn it from <see cref="PointToArc"/>).
+    /// distance between the arcs is then zero and callers learn it from <see cref="PointToArc(Vec3, in Arc)"/>).
     /// </summary>
-    public static bool ArcsCross(Vec3 a, Vec3 b, Vec3 c, Vec3 d)
+    public static bool ArcsCross(Vec3 a, Vec3 b, Vec3 c, Vec3 d) => ArcsCross(new Arc(a, b), new Arc(c, d));
+
+    /// <summary>Whether two minor arcs cross at a point inside both (see <see cref="ArcsCross(Vec3, Vec3, Vec3, Vec3)"/>).</summary>
+    public static bool ArcsCross(in Arc first, in Arc second)
     {
-        var n1 = a.Cross(b);
-        var n2 = c.Cross(d);
-        var l1 = n1.Length;
-        var l2 = n2.Length;
-        if (l1 < 1e-15 || l2 < 1e-15)
+        if (first.IsPoint || second.IsPoint)
         {
             return false;
         }
+
+        var (a, b, n1, l1) = (first.From, first.To, first.Normal, first.NormalLength);
+        var (c, d, n2, l2) = (second.From, second.To, second.Normal, second.NormalLength);
 
         // Sides of the other arc's great circle, with ends closer than SideEpsilon counted as on it: arcs sharing an
         // end or lying along each other must not be taken for crossing because of rounding.
@@ -75,15 +78,17 @@ internal static class SphereMath
 
     private static int Side(double sine) => sine > SideEpsilon ? 1 : sine < -SideEpsilon ? -1 : 0;
 
-    /// <summary>The angle between the arcs a–b and c–d (zero when they cross or touch).</summary>
-    public static double ArcToArc(Vec3 a, Vec3 b, Vec3 c, Vec3 d)
+    /// <summary>The angle between two arcs (zero when they cross or touch).</summary>
+    public static double ArcToArc(in Arc first, in Arc second)
     {
-        if (ArcsCross(a, b, c, d))
+        if (ArcsCross(first, second))
         {
             return 0;
         }
 
         // Two minor arcs that do not cross are nearest at an end of one of them.
-        return Math.Min(Math.Min(PointToArc(a, c, d), PointToArc(b, c, d)), Math.Min(PointToArc(c, a, b), PointToArc(d, a, b)));
+        return Math.Min(
+            Math.Min(PointToArc(first.From, second), PointToArc(first.To, second)),
+            Math.Min(PointToArc(second.From, first), PointToArc(second.To, first)));
     }
 }
