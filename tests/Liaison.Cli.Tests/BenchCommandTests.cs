@@ -28,4 +28,26 @@ public sealed class BenchCommandTests
 
         Assert.Contains("--objects", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Bench_taxii_read_fills_a_collection_and_times_the_pages_asked_for()
+    {
+        using var cli = new CliHarness();
+
+        var json = (await cli.Run("bench", "taxii-read", "--objects", "2500", "--pages", "5", "--json")).ExitsWith(ExitCodes.Ok).Json();
+
+        Assert.Equal(2500, json["members"]!.GetValue<long>());
+        Assert.Equal(5, json["page_ms"]!["count"]!.GetValue<int>());
+        Assert.True(json["page_ms"]!["max"]!.GetValue<double>() > 0);
+    }
+
+    [Fact]
+    public async Task Bench_taxii_read_of_no_pages_is_a_usage_error()
+    {
+        using var cli = new CliHarness();
+
+        var result = (await cli.Run("bench", "taxii-read", "--pages", "0")).ExitsWith(ExitCodes.Usage);
+
+        Assert.Contains("--pages", result.Stderr, StringComparison.Ordinal);
+    }
 }

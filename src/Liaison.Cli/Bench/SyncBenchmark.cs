@@ -163,7 +163,7 @@ internal static class SyncBenchmark
     }
 
     /// <summary>Pages of 1,000 read from random points of the collection (added_after a random date added).</summary>
-    private static async Task<List<double>> TimePages(TaxiiClient client, Uri root, string collection, int count, int seed, CancellationToken cancel)
+    internal static async Task<List<double>> TimePages(TaxiiClient client, Uri root, string collection, int count, int seed, CancellationToken cancel)
     {
         // Collect resume points from one sequential walk, then read pages from them in random order.
         var points = new List<string?> { null };

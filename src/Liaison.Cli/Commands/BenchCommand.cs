@@ -13,7 +13,7 @@ using Liaison.Storage.Sqlite;
 
 namespace Liaison.Cli.Commands;
 
-/// <summary><c>liaison bench ingest|query|sync|ledger</c>: end-to-end measurements on a generated corpus (not run in CI).</summary>
+/// <summary><c>liaison bench ingest|query|sync|taxii-read|deconflict|ledger</c>: end-to-end measurements on a generated corpus (not run in CI).</summary>
 internal static class BenchCommand
 {
     public static Command Create(GlobalOptions globals, CliEnvironment environment)
@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Ingest(globals, environment));
         command.Subcommands.Add(QueryBench(globals, environment));
         command.Subcommands.Add(Sync(globals, environment));
+        command.Subcommands.Add(TaxiiReadBenchmark.Command(globals, environment));
         command.Subcommands.Add(DeconflictionBenchmark.Command(globals, environment));
         command.Subcommands.Add(Ledger(globals, environment));
         return command;
@@ -285,7 +286,7 @@ internal static class BenchCommand
         yield return ("query p50 / p95 / p99 / max", $"{At(sorted, 0.50):F2} / {At(sorted, 0.95):F2} / {At(sorted, 0.99):F2} / {sorted[^1]:F2} ms");
     }
 
-    private static JsonObject Json(List<double> latencies)
+    internal static JsonObject Json(List<double> latencies)
     {
         if (latencies.Count == 0)
         {
@@ -296,11 +297,11 @@ internal static class BenchCommand
         return new JsonObject { ["count"] = sorted.Count, ["p50"] = At(sorted, 0.5), ["p95"] = At(sorted, 0.95), ["p99"] = At(sorted, 0.99), ["max"] = sorted[^1] };
     }
 
-    private static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+    internal static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
 
-    private static string Mib(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024):F0} MiB" : "unknown";
+    internal static string Mib(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024):F0} MiB" : "unknown";
 
-    private static void Report(CliOutput output, List<(string, string)> rows, JsonObject json)
+    internal static void Report(CliOutput output, List<(string, string)> rows, JsonObject json)
     {
         output.Table("Benchmark", ["measure", "value"], rows.Select(r => (IReadOnlyList<string>)[r.Item1, r.Item2]));
         output.Result(json);
