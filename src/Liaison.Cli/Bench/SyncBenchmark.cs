@@ -4,14 +4,10 @@ using Liaison.Cli.Node;
 using Liaison.Core.Agreements;
 using Liaison.Core.Extensions;
 using Liaison.Core.Validation;
-using Liaison.Server;
 using Liaison.Server.Client;
 using Liaison.Server.Sync;
 using Liaison.Storage.Ingest;
 using Liaison.Storage.Release;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Liaison.Cli.Bench;
 
@@ -61,11 +57,7 @@ internal static class SyncBenchmark
 
     public static async Task<Result> RunAsync(string directory, int objects, int seed, int pageReads, CancellationToken cancel)
     {
-        var corpus = Path.Combine(directory, "corpus.json");
-        using (var file = File.Create(corpus))
-        {
-            new CorpusGenerator(seed).Write(file, objects);
-        }
+        var corpus = BenchNodes.WriteCorpus(directory, objects, seed);
 
         var serverHome = new NodeHome(Path.Combine(directory, "a"));
         InitCommand.Initialise(serverHome, "bench-a");
@@ -78,12 +70,8 @@ internal static class SyncBenchmark
             store.Grant("bench-b", collection, canRead: true, canWrite: true);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = serverHome.DatabasePath, MaxContentLength = 64 * 1024 * 1024 }, SystemClock.Instance);
-        await app.StartAsync(cancel).ConfigureAwait(false);
-        var discovery = new Uri(app.Urls.First().TrimEnd('/') + "/taxii2/");
+        var (app, discovery) = await BenchNodes.ServeAsync(serverHome, cancel, maxContentLength: 64 * 1024 * 1024).ConfigureAwait(false);
+        await using var served = app;
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         var client = new TaxiiClient(http, TaxiiCredentials.Basic("bench-b", credentials.Password!));
         var root = (await client.ApiRootsAsync(discovery, cancel).ConfigureAwait(false))[0];

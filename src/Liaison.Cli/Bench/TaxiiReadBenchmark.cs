@@ -5,15 +5,10 @@ using System.Text.Json.Nodes;
 using Liaison.Cli.Commands;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
-using Liaison.Core;
 using Liaison.Core.Extensions;
 using Liaison.Core.Input;
 using Liaison.Core.Validation;
-using Liaison.Server;
 using Liaison.Server.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Liaison.Cli.Bench;
 
@@ -57,12 +52,7 @@ internal static class TaxiiReadBenchmark
 
     private static async Task RunAsync(CliOutput output, string directory, int count, int pageCount, int seed, CancellationToken cancel)
     {
-        var corpus = Path.Combine(directory, "corpus.json");
-        using (var file = File.Create(corpus))
-        {
-            new CorpusGenerator(seed).Write(file, count);
-        }
-
+        var corpus = BenchNodes.WriteCorpus(directory, count, seed);
         var home = new NodeHome(Path.Combine(directory, "node"));
         InitCommand.Initialise(home, "bench");
         Liaison.Storage.Taxii.PrincipalCredentials credentials;
@@ -78,12 +68,8 @@ internal static class TaxiiReadBenchmark
         }
 
         fill.Stop();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = home.DatabasePath }, SystemClock.Instance);
-        await app.StartAsync(cancel).ConfigureAwait(false);
-        var discovery = new Uri(app.Urls.First().TrimEnd('/') + "/taxii2/");
+        var (app, discovery) = await BenchNodes.ServeAsync(home, cancel).ConfigureAwait(false);
+        await using var served = app;
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         var client = new TaxiiClient(http, TaxiiCredentials.Basic("reader", credentials.Password!));
         var root = (await client.ApiRootsAsync(discovery, cancel).ConfigureAwait(false))[0];

@@ -188,13 +188,8 @@ internal static class BenchCommand
     private static int Run(CliOutput output, string directory, int count, int seed, int queryCount)
     {
         Directory.CreateDirectory(directory);
-        var corpus = Path.Combine(directory, "corpus.json");
         var generate = Stopwatch.StartNew();
-        using (var file = File.Create(corpus))
-        {
-            new CorpusGenerator(seed).Write(file, count);
-        }
-
+        var corpus = BenchNodes.WriteCorpus(directory, count, seed);
         generate.Stop();
         var corpusBytes = new FileInfo(corpus).Length;
         var home = new NodeHome(Path.Combine(directory, "node"));
