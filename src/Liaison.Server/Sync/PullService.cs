@@ -65,10 +65,10 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     private async Task<PullReport> PullCollectionAsync(string remote, Uri root, string collection, CancellationToken cancel)
     {
         var report = new PullReport(collection) { Cursor = store.PullCursor(remote, collection) };
-        var fetching = client.ObjectsPageAsync(root, collection, report.Cursor, next: null, PageSize, cancel);
+        var fetching = FetchAsync(root, collection, report.Cursor, cancel);
         while (true)
         {
-            var page = await fetching.ConfigureAwait(false);
+            var (page, prepared) = await fetching.ConfigureAwait(false);
             if (page.Objects.Count == 0)
             {
                 return report;
@@ -83,12 +83,12 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             // durable cursor still moves only with the objects it covers, so a crash here loses nothing.
             if (page.More)
             {
-                fetching = client.ObjectsPageAsync(root, collection, page.DateAddedLast, next: null, PageSize, cancel);
+                fetching = FetchAsync(root, collection, page.DateAddedLast, cancel);
             }
 
             try
             {
-                Store(remote, collection, page, report);
+                Store(remote, collection, page, prepared, report);
             }
             catch
             {
@@ -109,44 +109,59 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
         }
     }
 
-    private void Store(string remote, string collection, TaxiiPage page, PullReport report)
+    /// <summary>
+    /// Fetches a page and prepares it off the storing thread (validation, content hash, compact bytes, index facts), so
+    /// that while one page is written the next is fetched and checked: the writer is the pull's bottleneck.
+    /// </summary>
+    private async Task<(TaxiiPage Page, PreparedPage Prepared)> FetchAsync(Uri root, string collection, string? after, CancellationToken cancel)
     {
-        var provenance = new Provenance(remote, collection, StixTimestamp.UnixMicrosecondsOf(clock.UtcNow));
-        var valid = new List<(StixObject Object, IReadOnlyList<string> Markings)>(page.Objects.Count);
+        var page = await client.ObjectsPageAsync(root, collection, after, next: null, PageSize, cancel).ConfigureAwait(false);
+        var prepared = new PreparedPage(new List<PreparedObject>(page.Objects.Count), []);
         var index = 0;
         foreach (var element in page.Objects)
         {
             var result = validator.Validate(element, index++);
             if (result.Object is { } stixObject)
             {
-                valid.Add((stixObject, result.MarkingRefs));
+                prepared.Valid.Add(new PreparedObject(stixObject, result.MarkingRefs, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject)));
             }
             else
             {
-                Reject(report, result.Errors);
+                prepared.Invalid.Add(result.Errors);
             }
         }
 
-        var markings = new MarkingResolver(store);
-        foreach (var (stixObject, _) in valid)
+        return (page, prepared);
+    }
+
+    private void Store(string remote, string collection, TaxiiPage page, PreparedPage prepared, PullReport report)
+    {
+        var provenance = new Provenance(remote, collection, StixTimestamp.UnixMicrosecondsOf(clock.UtcNow));
+        foreach (var errors in prepared.Invalid)
         {
-            markings.Saw(stixObject);
+            Reject(report, errors);
+        }
+
+        var markings = new MarkingResolver(store);
+        foreach (var item in prepared.Valid)
+        {
+            markings.Saw(item.Object);
         }
 
         // Read before the write transaction opens: the gate looks at what is stored.
         var refused = Inbound is null
             ? []
-            : Inbound.Refusals(store, valid.Select(v => v.Object));
+            : Inbound.Refusals(store, prepared.Valid.Select(v => v.Object));
         var received = new List<ReceivedObject>();
         using var batch = store.BeginBatch();
-        foreach (var (stixObject, refs) in valid)
+        foreach (var (stixObject, refs, hash, utf8Json, facts) in prepared.Valid)
         {
             if (refused.TryGetValue(stixObject, out var reason))
             {
                 batch.Quarantine(Inbound!.Partner, stixObject.Id.Value, provenance.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
                 report.Quarantined++;
                 // Received, though not accepted: the receipt says what arrived, the quarantine what became of it.
-                Acknowledge(batch, stixObject, ContentHash.Of(stixObject.Json), provenance, received, logged: true, report);
+                Acknowledge(batch, stixObject, hash, provenance, received, logged: true, report);
                 continue;
             }
 
@@ -162,8 +177,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 report.Checkpoints.Add(stixObject.Json);
             }
 
-            var hash = ContentHash.Of(stixObject.Json);
-            var written = batch.AddReceived(stixObject, hash, stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject), provenance);
+            var written = batch.AddReceived(stixObject, hash, utf8Json, facts, provenance);
             if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ActivityNoticeType)
             {
                 report.Notices.Add(stixObject.Id.Value);
@@ -231,4 +245,10 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             }
         }
     }
+
+    /// <summary>A page's valid objects, ready to write, and the errors of the others.</summary>
+    private sealed record PreparedPage(List<PreparedObject> Valid, List<IReadOnlyList<StixError>> Invalid);
+
+    /// <summary>A valid object with what writing it needs, computed off the storing thread.</summary>
+    private sealed record PreparedObject(StixObject Object, IReadOnlyList<string> Markings, ContentHash Hash, byte[] Utf8Json, IndexFacts Facts);
 }
