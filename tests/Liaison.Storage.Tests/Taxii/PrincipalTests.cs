@@ -148,21 +148,22 @@ public sealed class PrincipalTests
         static double Median(Func<string?> attempt)
         {
             var times = new List<double>();
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < 7; i++)
             {
                 var watch = Stopwatch.StartNew();
                 Assert.Null(attempt());
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }
 
-            return times.Order().ElementAt(2);
+            return times.Order().ElementAt(3);
         }
 
         var wrongPassword = Median(() => test.Store.AuthenticatePassword("rus-liaison", "not the password at all"));
         var unknownName = Median(() => test.Store.AuthenticatePassword("nobody-here", "not the password at all"));
 
-        // Without the dummy hash an unknown name answers in microseconds; with it, in the same tens of milliseconds.
-        Assert.True(unknownName > wrongPassword / 4, $"unknown name {unknownName:F1} ms, wrong password {wrongPassword:F1} ms");
+        // Without the dummy hash an unknown name answers in microseconds, about a thousand times sooner; with it, in the
+        // same tens of milliseconds. The margin (twenty times) keeps a loaded machine's scheduling out of the verdict.
+        Assert.True(unknownName > wrongPassword / 20, $"unknown name {unknownName:F1} ms, wrong password {wrongPassword:F1} ms");
     }
 
     [Theory]
