@@ -56,7 +56,13 @@ public sealed partial class Area
     }
 
     /// <summary>The angle from the area's core (its line, or its polygons) to a point: 0 inside a polygon.</summary>
-    internal double CoreAngle(Vec3 p)
+    internal double CoreAngle(Vec3 p) => CoreAngle(p, double.PositiveInfinity);
+
+    /// <summary>
+    /// <see cref="CoreAngle(Vec3)"/>, or +∞ when it is surely above the angle whose tangent is
+    /// <paramref name="tanAbove"/> (see <see cref="SphereMath.AngleOf"/>).
+    /// </summary>
+    private double CoreAngle(Vec3 p, double tanAbove)
     {
         foreach (var polygon in Polygons)
         {
@@ -70,16 +76,18 @@ public sealed partial class Area
         var best = double.PositiveInfinity;
         foreach (ref readonly var edge in Edges.AsSpan())
         {
-            best = Math.Min(best, SphereMath.PointToArc(p, edge));
+            best = Math.Min(best, SphereMath.PointToArc(p, edge, tanAbove));
         }
 
-        return Line.Length == 1 ? Math.Min(best, SphereMath.Angle(p, Line[0])) : best;
+        return Line.Length == 1 ? Math.Min(best, SphereMath.AngleOf(p.Cross(Line[0]).Length, p.Dot(Line[0]), tanAbove)) : best;
     }
 
     /// <summary>
     /// The angle between the two areas' cores (0 when they cross or one holds part of the other); or, as soon as a
     /// pair of parts leaves less than <paramref name="enoughM"/> between the areas, that pair's angle, which is then
-    /// at least the true one and as conclusive (the gap only grows with the angle).
+    /// at least the true one and as conclusive (the gap only grows with the angle). With a finite
+    /// <paramref name="enoughM"/>, parts surely farther than it are skipped: the angle returned may then be larger
+    /// than the true one, but only when both leave at least <paramref name="enoughM"/> between the areas.
     /// </summary>
     internal double CoreAngle(Area other, double enoughM)
     {
@@ -88,12 +96,13 @@ public sealed partial class Area
             return 0;
         }
 
+        var tanAbove = TanAbove(enoughM, other);
         var best = double.PositiveInfinity;
         foreach (ref readonly var edge in Edges.AsSpan())
         {
             foreach (ref readonly var otherEdge in other.Edges.AsSpan())
             {
-                best = Math.Min(best, SphereMath.ArcToArc(edge, otherEdge));
+                best = Math.Min(best, SphereMath.ArcToArc(edge, otherEdge, tanAbove));
                 if (best == 0 || GapM(best, other) < enoughM)
                 {
                     return best;
@@ -104,15 +113,27 @@ public sealed partial class Area
         // A circle's core is a point and has no edge.
         if (Line.Length == 1)
         {
-            best = Math.Min(best, other.CoreAngle(Line[0]));
+            best = Math.Min(best, other.CoreAngle(Line[0], tanAbove));
         }
 
         if (other.Line.Length == 1)
         {
-            best = Math.Min(best, CoreAngle(other.Line[0]));
+            best = Math.Min(best, CoreAngle(other.Line[0], tanAbove));
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The tangent of an angle surely above every core angle that leaves less than <paramref name="enoughM"/> between
+    /// the areas (+∞ when there is no bound, or none below 1 radian). The relative margin of 1e-6 is far above the
+    /// rounding of the arctangent and of <see cref="GapM"/>, so a part skipped as above it leaves at least
+    /// <paramref name="enoughM"/>.
+    /// </summary>
+    private double TanAbove(double enoughM, Area other)
+    {
+        var angle = SphereMath.Radians(enoughM + BufferM + other.BufferM) * (1 + 1e-6);
+        return angle is > 0 and < 1 ? Math.Tan(angle) : double.PositiveInfinity;
     }
 
     /// <summary>The distance between the areas when their cores are <paramref name="coreAngle"/> apart (negative: they overlap by that much).</summary>

@@ -17,14 +17,17 @@ internal static class SphereMath
     public static double Radians(double metres) => metres / EarthRadiusM;
 
     /// <summary>The angle from <paramref name="p"/> to the nearest point of the minor arc from a to b.</summary>
-    public static double PointToArc(Vec3 p, Vec3 a, Vec3 b) => PointToArc(p, new Arc(a, b));
+    public static double PointToArc(Vec3 p, Vec3 a, Vec3 b) => PointToArc(p, new Arc(a, b), double.PositiveInfinity);
 
-    /// <summary>The angle from <paramref name="p"/> to the nearest point of <paramref name="arc"/>.</summary>
-    public static double PointToArc(Vec3 p, in Arc arc)
+    /// <summary>
+    /// The angle from <paramref name="p"/> to the nearest point of <paramref name="arc"/>; or +∞ when that angle's
+    /// tangent is surely above <paramref name="tanAbove"/> (+∞: always the angle). See <see cref="AngleOf"/>.
+    /// </summary>
+    public static double PointToArc(Vec3 p, in Arc arc, double tanAbove)
     {
         if (arc.IsPoint)
         {
-            return Angle(p, arc.From);
+            return AngleOf(p.Cross(arc.From).Length, p.Dot(arc.From), tanAbove);
         }
 
         var n = arc.Unit;
@@ -34,15 +37,26 @@ internal static class SphereMath
         // The foot of the perpendicular lies on the arc when it is between a and b going the arc's way round.
         if (arc.From.Cross(foot).Dot(n) >= 0 && foot.Cross(arc.To).Dot(n) >= 0 && foot.Length > 1e-15)
         {
-            return Math.Atan2(Math.Abs(height), foot.Length);
+            return AngleOf(Math.Abs(height), foot.Length, tanAbove);
         }
 
-        return Math.Min(Angle(p, arc.From), Angle(p, arc.To));
+        return Math.Min(AngleOf(p.Cross(arc.From).Length, p.Dot(arc.From), tanAbove), AngleOf(p.Cross(arc.To).Length, p.Dot(arc.To), tanAbove));
+    }
+
+    /// <summary>
+    /// <c>atan2(sine, cosine)</c> (sine ≥ 0), or +∞ without computing it when the angle is surely above the one
+    /// whose tangent is <paramref name="tanAbove"/>: a test that only asks whether an angle is below a bound skips
+    /// the arctangent for every part that is plainly too far. The angle returned, when it is, is the same number.
+    /// </summary>
+    public static double AngleOf(double sine, double cosine, double tanAbove)
+    {
+        var mayBeBelow = double.IsPositiveInfinity(tanAbove) || (cosine > 0 ? sine <= cosine * tanAbove : sine == 0 && cosine == 0);
+        return mayBeBelow ? Math.Atan2(sine, cosine) : double.PositiveInfinity;
     }
 
     /// <summary>
     /// Whether the minor arcs a–b and c–d cross at a point inside both (touching at an end is not crossing: the
-    /// distance between the arcs is then zero and callers learn it from <see cref="PointToArc(Vec3, in Arc)"/>).
+    /// distance between the arcs is then zero and callers learn it from <see cref="PointToArc(Vec3, in Arc, double)"/>).
     /// </summary>
     public static bool ArcsCross(Vec3 a, Vec3 b, Vec3 c, Vec3 d) => ArcsCross(new Arc(a, b), new Arc(c, d));
 
@@ -78,8 +92,11 @@ internal static class SphereMath
 
     private static int Side(double sine) => sine > SideEpsilon ? 1 : sine < -SideEpsilon ? -1 : 0;
 
-    /// <summary>The angle between two arcs (zero when they cross or touch).</summary>
-    public static double ArcToArc(in Arc first, in Arc second)
+    /// <summary>
+    /// The angle between two arcs (zero when they cross or touch); or +∞ when it is surely above the angle whose
+    /// tangent is <paramref name="tanAbove"/> (+∞: always the angle).
+    /// </summary>
+    public static double ArcToArc(in Arc first, in Arc second, double tanAbove)
     {
         if (ArcsCross(first, second))
         {
@@ -88,7 +105,7 @@ internal static class SphereMath
 
         // Two minor arcs that do not cross are nearest at an end of one of them.
         return Math.Min(
-            Math.Min(PointToArc(first.From, second), PointToArc(first.To, second)),
-            Math.Min(PointToArc(second.From, first), PointToArc(second.To, first)));
+            Math.Min(PointToArc(first.From, second, tanAbove), PointToArc(first.To, second, tanAbove)),
+            Math.Min(PointToArc(second.From, first, tanAbove), PointToArc(second.To, first, tanAbove)));
     }
 }

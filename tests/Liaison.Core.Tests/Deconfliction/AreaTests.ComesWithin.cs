@@ -51,6 +51,8 @@ public sealed partial class AreaTests
         Assert.True(corridor.ComesWithin(box, gap + 0.01));
         Assert.False(box.ComesWithin(corridor, gap - 0.01));
         Assert.False(corridor.ComesWithin(box, gap - 0.01));
+        Assert.True(box.ComesWithin(corridor, gap + 1));
+        Assert.False(corridor.ComesWithin(box, gap - 1));
     }
 
     [Fact]
@@ -76,8 +78,12 @@ public sealed partial class AreaTests
         var east = Circle(1, 0, 5_000);
         var gap = MetresPerDegree - 15_000;
 
+        // A centimetre is within the margin where the arctangent is always worked out; a metre is beyond it, where
+        // parts surely too far are skipped.
         Assert.True(west.ComesWithin(east, gap + 0.01));
         Assert.False(west.ComesWithin(east, gap - 0.01));
+        Assert.True(west.ComesWithin(east, gap + 1));
+        Assert.False(west.ComesWithin(east, gap - 1));
     }
 
     [Fact]
