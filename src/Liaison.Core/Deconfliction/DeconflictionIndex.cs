@@ -9,7 +9,8 @@ namespace Liaison.Core.Deconfliction;
 /// cells of one level of <see cref="GridCells"/> (a multi-level grid: unlike a packed R-tree it takes additions,
 /// changes and cancellations in constant time and never needs rebuilding). A query visits, level by level, the cells
 /// its box touches (or, where that would be more cells than the level holds subjects, the level's subjects), then
-/// filters on the exact boxes and time windows before the exact geometry of <see cref="ConflictDetector"/>.
+/// filters on the exact boxes and time windows before the exact geometry of <see cref="ConflictDetector"/>. Cells
+/// file each subject with what those filters read, so a check turns most candidates down in contiguous memory.
 /// </summary>
 /// <remarks>Not thread safe: one writer and reader at a time (a check reuses scratch state).</remarks>
 public sealed class DeconflictionIndex
