@@ -5,7 +5,8 @@ namespace Liaison.Core.Extensions.Compiled;
 /// <summary>
 /// One schema object (or boolean schema) of the extension schemas, compiled by <see cref="SchemaCompiler"/> into a
 /// validity check that decides exactly as JsonSchema.Net 8 does, for the keywords the compiler accepts. It allocates
-/// nothing on a valid instance made of short strings. Immutable once defined; <see cref="IsValid"/> is thread-safe.
+/// nothing for a valid instance (long strings borrow pooled buffers; only an escaped property name or more than 32
+/// unique items allocate). Immutable once defined; <see cref="IsValid"/> is thread-safe.
 /// </summary>
 internal sealed partial class CompiledSchema
 {
@@ -30,6 +31,10 @@ internal sealed partial class CompiledSchema
     public string Location { get; }
 
     /// <summary>Whether <paramref name="instance"/> is valid against this schema.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// A string the schema reads holds an escaped lone surrogate, which System.Text.Json cannot unescape (JsonSchema.Net
+    /// throws the same).
+    /// </exception>
     public bool IsValid(JsonElement instance)
     {
         if (_always is { } always)

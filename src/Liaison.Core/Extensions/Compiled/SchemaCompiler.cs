@@ -85,7 +85,7 @@ internal sealed partial class SchemaCompiler
             {
                 case "title" or "description" or "examples" or "$comment" or "default" or "deprecated" or "readOnly" or "writeOnly":
                     break; // annotations only: they never change validity
-                case "$schema" when pointer.Length == 0 && value.ValueEquals(Draft202012):
+                case "$schema" when pointer.Length == 0 && value.ValueKind == JsonValueKind.String && value.ValueEquals(Draft202012):
                 case "$id" when pointer.Length == 0:
                     break;
                 case "$defs":
