@@ -82,7 +82,7 @@ internal static class SchemaSeeds
                                "start_time": "2015-12-16T02:00:00Z", "end_time": "2015-12-16T05:00:00Z" },
                   "contacts": [{ "channel": "radio", "address": "243.000 MHz", "name": "ops desk" }, { "channel": "phone", "address": "+33 1 00 00 00 00" }],
                   "protected_category": "hospital",
-                  "extensions": { "extension-definition--3b8e0f4c-9d27-4a61-b5c3-7e2f1a0b9c8d": { "extension_type": "new-sdo" } }
+                  "extensions": { "extension-definition--3b8e0f4c-9d27-4a61-b5c3-7e2f1a9d4c86": { "extension_type": "new-sdo" } }
                 }
                 """)!));
         }
