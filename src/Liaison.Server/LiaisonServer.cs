@@ -17,6 +17,14 @@ namespace Liaison.Server;
 /// </summary>
 public static class LiaisonServer
 {
+    /// <summary>
+    /// A slim builder whose content root is the program's own directory, not the working directory. The host watches
+    /// its content root for configuration changes, and a node's database usually lives under the working directory
+    /// (<c>./.liaison</c>): every SQLite write there woke the watcher's thread.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder() =>
+        WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+
     /// <summary>Registers the server's services and builds the application with every endpoint mapped.</summary>
     public static WebApplication Build(WebApplicationBuilder builder, LiaisonServerOptions options, IClock clock)
     {

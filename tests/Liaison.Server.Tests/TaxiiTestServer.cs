@@ -67,7 +67,7 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
             }
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = LiaisonServer.CreateBuilder();
         builder.WebHost.UseTestServer();
         var app = LiaisonServer.Build(builder, new LiaisonServerOptions
         {

@@ -22,7 +22,7 @@ internal static class BenchNodes
     /// <summary>Serves the node in <paramref name="home"/> over HTTP on a free loopback port, without logging.</summary>
     public static async Task<(WebApplication App, Uri Discovery)> ServeAsync(NodeHome home, CancellationToken cancel, int? maxContentLength = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = LiaisonServer.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var options = new LiaisonServerOptions { DatabasePath = home.DatabasePath };

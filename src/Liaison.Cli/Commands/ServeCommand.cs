@@ -31,7 +31,7 @@ internal static class ServeCommand
                 throw new CliException(ExitCodes.Usage, $"--urls '{listen}' is not an http:// or https:// URL");
             }
 
-            var builder = WebApplication.CreateSlimBuilder();
+            var builder = LiaisonServer.CreateBuilder();
             builder.WebHost.UseUrls(listen);
             if (parse.GetValue(certificate) is { } path)
             {

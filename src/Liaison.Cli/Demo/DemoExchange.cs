@@ -119,7 +119,7 @@ internal static class DemoExchange
 
     private static async Task<WebApplication> Serve(NodeHome home, CancellationToken cancel)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = LiaisonServer.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = LiaisonServer.Build(builder, new LiaisonServerOptions
