@@ -23,6 +23,9 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     /// <summary>Objects asked per page.</summary>
     public int PageSize { get; init; } = 1000;
 
+    /// <summary>Most pages one transaction covers (fewer when the next page is not there yet).</summary>
+    public int PagesPerTransaction { get; init; } = 10;
+
     /// <summary>
     /// For a partner: what its agreement accepts. Objects it refuses are kept in quarantine, not stored; the cursor
     /// still moves past them. Null accepts every valid object (a plain TAXII remote).
@@ -66,46 +69,96 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
     {
         var report = new PullReport(collection) { Cursor = store.PullCursor(remote, collection) };
         var fetching = FetchAsync(root, collection, report.Cursor, cancel);
-        while (true)
+        SqliteWriteBatch? batch = null;
+        var uncommitted = 0;
+        string? cursor = null;
+
+        void Commit()
         {
-            var (page, prepared) = await fetching.ConfigureAwait(false);
-            if (page.Objects.Count == 0)
+            if (batch is null)
             {
-                return report;
+                return;
             }
 
-            if (page.DateAddedLast is null)
-            {
-                throw new TaxiiClientException($"remote '{remote}' did not send X-TAXII-Date-Added-Last, so a pull cannot resume safely");
-            }
+            batch.Commit();
+            batch.Dispose();
+            batch = null;
+            report.Pages += uncommitted;
+            report.Cursor = cursor;
+            uncommitted = 0;
+        }
 
-            // Ask for the next page while this one is stored: the network and the remote work while we write. The
-            // durable cursor still moves only with the objects it covers, so a crash here loses nothing.
-            if (page.More)
+        try
+        {
+            while (true)
             {
-                fetching = FetchAsync(root, collection, page.DateAddedLast, cancel);
-            }
-
-            try
-            {
-                Store(remote, collection, page, prepared, report);
-            }
-            catch
-            {
-                if (page.More)
+                TaxiiPage page;
+                PreparedPage prepared;
+                try
                 {
-                    _ = fetching.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    (page, prepared) = await fetching.ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The remote or the network failed: what is stored so far is whole, with its cursor; keep it.
+                    Commit();
+                    throw;
                 }
 
-                throw;
+                if (page.Objects.Count == 0)
+                {
+                    break;
+                }
+
+                if (page.DateAddedLast is null)
+                {
+                    throw new TaxiiClientException($"remote '{remote}' did not send X-TAXII-Date-Added-Last, so a pull cannot resume safely");
+                }
+
+                // Ask for the next page while this one is stored: the network and the remote work while we write. The
+                // durable cursor still moves only with the objects it covers, so a crash here loses nothing.
+                if (page.More)
+                {
+                    fetching = FetchAsync(root, collection, page.DateAddedLast, cancel);
+                }
+
+                try
+                {
+                    batch ??= store.BeginBatch();
+                    Store(remote, collection, page, prepared, report, batch);
+                    uncommitted++;
+                    cursor = page.DateAddedLast;
+                    // Several pages per transaction: each commit writes every page its indexes dirtied to the log, so
+                    // fewer commits write the same pages fewer times. Commit when that is enough, at the end, or when
+                    // the next page has not arrived: the write lock is never held while waiting on the network.
+                    if (!page.More || uncommitted == PagesPerTransaction || !fetching.IsCompleted)
+                    {
+                        Commit();
+                    }
+                }
+                catch
+                {
+                    if (page.More)
+                    {
+                        _ = fetching.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    }
+
+                    throw;
+                }
+
+                if (!page.More)
+                {
+                    break;
+                }
             }
 
-            report.Pages++;
-            report.Cursor = page.DateAddedLast;
-            if (!page.More)
-            {
-                return report;
-            }
+            Commit();
+            return report;
+        }
+        finally
+        {
+            // Pages not committed roll back with the cursor that would have covered them: the next pull fetches them again.
+            batch?.Dispose();
         }
     }
 
@@ -134,7 +187,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
         return (page, prepared);
     }
 
-    private void Store(string remote, string collection, TaxiiPage page, PreparedPage prepared, PullReport report)
+    private void Store(string remote, string collection, TaxiiPage page, PreparedPage prepared, PullReport report, SqliteWriteBatch batch)
     {
         var provenance = new Provenance(remote, collection, StixTimestamp.UnixMicrosecondsOf(clock.UtcNow));
         foreach (var errors in prepared.Invalid)
@@ -148,12 +201,11 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             markings.Saw(item.Object);
         }
 
-        // Read before the write transaction opens: the gate looks at what is stored.
+        // The gate looks at what is stored, this pull's earlier pages included.
         var refused = Inbound is null
             ? []
             : Inbound.Refusals(store, prepared.Valid.Select(v => v.Object));
         var received = new List<ReceivedObject>();
-        using var batch = store.BeginBatch();
         foreach (var (stixObject, refs, hash, utf8Json, facts) in prepared.Valid)
         {
             if (refused.TryGetValue(stixObject, out var reason))
@@ -214,7 +266,6 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
         }
 
         batch.SetPullCursor(remote, collection, page.DateAddedLast!);
-        batch.Commit();
     }
 
     /// <summary>For a partner: the object goes in this page's receipt, and (once per version) in our ledger.</summary>
