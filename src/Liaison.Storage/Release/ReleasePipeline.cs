@@ -26,8 +26,12 @@ namespace Liaison.Storage.Release;
 /// </remarks>
 public sealed class ReleasePipeline
 {
-    /// <summary>How many stored versions one transaction covers.</summary>
-    public const int ChunkSize = 2000;
+    /// <summary>
+    /// How many stored versions one transaction covers. Large, because each commit writes again every index page the
+    /// chunk dirtied (10,000 instead of 2,000 took a 200,000-object release from 4,700 to 6,700 objects/s); each chunk's
+    /// checkpoint carries the chunk's ledger entries, well within the checkpoint schema's 100,000.
+    /// </summary>
+    public const int ChunkSize = 10_000;
 
     private readonly SqliteStixStore _store;
     private readonly StixValidator _validator;
