@@ -30,6 +30,26 @@ public sealed class ReceivedProvenanceTests
     }
 
     [Fact]
+    public void Provenance_of_an_object_received_into_a_collection_is_on_the_version_received()
+    {
+        using var test = new TestStore();
+        var collection = test.Store.CreateCollection("Inbound from RUS", null, null).Id;
+        var latest = Valid(Location(3, 35.5, 35.8, modified: "2015-12-03T00:00:00.000Z"));
+        var older = Valid(Location(3, 35.5, 35.8, modified: "2015-12-02T00:00:00.000Z"));
+        test.Add(latest);
+
+        using (var batch = test.Store.BeginBatch())
+        {
+            Assert.Equal(WriteOutcome.Updated, batch.AddReceivedToCollection(collection, older, ContentHash.Of(older.Json), older.ToUtf8Bytes(),
+                IndexFacts.Of(older), new Provenance("RUS", collection.ToString("D"), 10)).Outcome);
+            batch.Commit();
+        }
+
+        Assert.Equal("RUS", Assert.Single(test.Store.ProvenanceOf(latest.Id.Value)).Remote);
+        Assert.Equal(SeqOf(test, older), SeqOfProvenance(test, "RUS"));
+    }
+
+    [Fact]
     public void A_refused_version_records_no_provenance()
     {
         using var test = new TestStore();

@@ -149,7 +149,11 @@ internal static class PostObjectsApi
                     continue;
                 }
 
-                var written = batch.AddToCollection(collectionId, stixObject, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject));
+                var (hash, utf8Json, facts) = (ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject));
+                // What a partner sends carries its provenance, recorded on the row the write chose.
+                var written = partner is null
+                    ? batch.AddToCollection(collectionId, stixObject, hash, utf8Json, facts)
+                    : batch.AddReceivedToCollection(collectionId, stixObject, hash, utf8Json, facts, received);
                 if (written.Outcome == WriteOutcome.Refused)
                 {
                     failures.Add(Detail(stixObject, written.Reason));
@@ -158,7 +162,6 @@ internal static class PostObjectsApi
                 {
                     if (partner is not null)
                     {
-                        batch.RecordProvenance(stixObject, received);
                         if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && stixObject.Type == LiaisonExtensions.ConflictReportType)
                         {
                             batch.AppendLedger(Core.Deconfliction.ConflictReport.ReceivedEntry(partner.Code, stixObject.Json, stixObject.Version?.UnixMicroseconds, received.ReceivedAtMicroseconds));

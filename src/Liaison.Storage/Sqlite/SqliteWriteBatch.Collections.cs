@@ -34,7 +34,24 @@ public sealed partial class SqliteWriteBatch
     /// </remarks>
     /// <exception cref="StoreException">No collection has this id.</exception>
     public WriteResult AddToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts) =>
-        AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: false);
+        AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: false).Result;
+
+    /// <summary>
+    /// Stores an object a remote sent into a collection, as <see cref="AddToCollection(Guid, StixObject, ContentHash, byte[], IndexFacts)"/>
+    /// does, and records where it came from (once per version and origin), e.g. a partner's TAXII POST.
+    /// </summary>
+    /// <exception cref="StoreException">No collection has this id.</exception>
+    public WriteResult AddReceivedToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts, Provenance provenance)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        var stored = AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: false);
+        if (stored.Result.Outcome != WriteOutcome.Refused)
+        {
+            SaveProvenance(stored.Seq, provenance);
+        }
+
+        return stored.Result;
+    }
 
     /// <summary>
     /// Stores what the release pipeline wrote for a partner, into the partner's outbound collection, as
@@ -44,7 +61,7 @@ public sealed partial class SqliteWriteBatch
     /// <exception cref="StoreException">No collection has this id.</exception>
     public WriteResult AddReleaseOutput(Guid collectionId, string partner, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts)
     {
-        var result = AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: true);
+        var result = AddToCollection(collectionId, stixObject, hash, utf8Json, facts, releaseOutput: true).Result;
         if (result.Outcome != WriteOutcome.Refused)
         {
             MarkReleaseOutput(stixObject.Id.Value, partner);
@@ -53,7 +70,7 @@ public sealed partial class SqliteWriteBatch
         return result;
     }
 
-    private WriteResult AddToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts, bool releaseOutput)
+    private StoredVersion AddToCollection(Guid collectionId, StixObject stixObject, ContentHash hash, byte[] utf8Json, IndexFacts facts, bool releaseOutput)
     {
         ArgumentNullException.ThrowIfNull(stixObject);
         ObjectDisposedException.ThrowIf(_completed, this);
@@ -61,13 +78,13 @@ public sealed partial class SqliteWriteBatch
         var stored = Store(stixObject, hash, utf8Json, facts, releaseOutput);
         if (stored.Result.Outcome == WriteOutcome.Refused)
         {
-            return stored.Result;
+            return stored;
         }
 
         // The unique (collection, object, version) index makes a repeated post a no-op that keeps the first date.
         _insertMember.Bind(1, collectionKey).Bind(2, NextAddedAt()).Bind(3, stored.Key).Bind(4, stored.Version)
             .Bind(5, stored.Seq).Bind(6, stixObject.Type).Execute();
-        return stored.Result;
+        return stored;
     }
 
     private void PrepareCollections()

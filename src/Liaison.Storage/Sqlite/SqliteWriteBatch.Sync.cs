@@ -7,7 +7,6 @@ public sealed partial class SqliteWriteBatch
 {
     private RawStatement? _setCursor;
     private RawStatement? _recordProvenance;
-    private RawStatement? _seqOf;
 
     /// <summary>
     /// Moves a pull's durable cursor. Written in this batch's transaction, so the cursor and the objects it covers
@@ -34,16 +33,6 @@ public sealed partial class SqliteWriteBatch
         }
 
         return stored.Result;
-    }
-
-    /// <summary>Records where a stored version came from (once per version and origin), e.g. a partner's TAXII POST.</summary>
-    public void RecordProvenance(StixObject stixObject, Provenance provenance)
-    {
-        ArgumentNullException.ThrowIfNull(stixObject);
-        ArgumentNullException.ThrowIfNull(provenance);
-        _seqOf ??= Prepare("SELECT o.seq FROM objects o JOIN object_keys k ON k.key = o.key WHERE k.id = ?1 AND o.version_us = ?2");
-        var seq = _seqOf.Bind(1, stixObject.Id.Value).Bind(2, stixObject.Version?.UnixMicroseconds ?? Unversioned).QueryInt64();
-        SaveProvenance(seq!.Value, provenance);
     }
 
     private void SaveProvenance(long seq, Provenance provenance)
