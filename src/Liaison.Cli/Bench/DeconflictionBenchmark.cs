@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Liaison.Cli.Commands;
 using Liaison.Cli.Output;
 using Liaison.Core.Deconfliction;
 using Liaison.Core.Extensions;
@@ -88,7 +89,7 @@ internal static class DeconflictionBenchmark
             ("read from STIX JSON (geometry validated)", $"{count / read.Elapsed.TotalSeconds:N0} notices/s"),
             ("filed in the index", $"{count / file.Elapsed.TotalSeconds:N0} notices/s"),
             ("managed memory of the index with its notices", $"{indexBytes / (1024.0 * 1024):F0} MiB"),
-            ("check of a new notice p50 / p99 / max", $"{At(latencies, 0.5):F3} / {At(latencies, 0.99):F3} / {latencies[^1]:F3} ms"),
+            ("check of a new notice p50 / p99 / max", $"{BenchCommand.At(latencies, 0.5):F3} / {BenchCommand.At(latencies, 0.99):F3} / {latencies[^1]:F3} ms"),
             ("conflicts per check (mean)", $"{(double)conflicts / queryCount:F2}"),
             ("stored through the ingest pipeline (validate, store, index)", $"{storeRate:N0} notices/s"),
             ("index rebuilt from the store", $"{rebuildRate:N0} notices/s"),
@@ -103,7 +104,7 @@ internal static class DeconflictionBenchmark
             ["read_per_second"] = count / read.Elapsed.TotalSeconds,
             ["filed_per_second"] = count / file.Elapsed.TotalSeconds,
             ["index_bytes"] = indexBytes,
-            ["check_ms"] = new JsonObject { ["p50"] = At(latencies, 0.5), ["p99"] = At(latencies, 0.99), ["max"] = latencies[^1] },
+            ["check_ms"] = new JsonObject { ["p50"] = BenchCommand.At(latencies, 0.5), ["p99"] = BenchCommand.At(latencies, 0.99), ["max"] = latencies[^1] },
             ["conflicts_per_check"] = (double)conflicts / queryCount,
             ["stored_per_second"] = storeRate,
             ["rebuilt_per_second"] = rebuildRate,
@@ -152,6 +153,4 @@ internal static class DeconflictionBenchmark
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    private static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
 }

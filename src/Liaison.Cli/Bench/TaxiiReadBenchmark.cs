@@ -76,13 +76,12 @@ internal static class TaxiiReadBenchmark
         var times = await SyncBenchmark.TimePages(client, root, collection.ToString("D"), pageCount, seed, cancel).ConfigureAwait(false);
         await app.StopAsync(cancel).ConfigureAwait(false);
 
-        var sorted = times.Order().ToList();
         var rows = new List<(string, string)>
         {
             ("machine", $"{Environment.ProcessorCount} cores, {Environment.OSVersion}"),
             ("collection members", members.ToString("N0", CultureInfo.InvariantCulture)),
             ("collection filled (validate, store, membership; not timed below)", $"{fill.Elapsed.TotalSeconds:F1} s"),
-            ("GET page of 1,000 p50 / p95 / p99 / max", $"{BenchCommand.At(sorted, 0.5):F1} / {BenchCommand.At(sorted, 0.95):F1} / {BenchCommand.At(sorted, 0.99):F1} / {sorted[^1]:F1} ms"),
+            BenchCommand.PageLatencies(times),
             ("peak resident memory", BenchCommand.Mib(PeakMemory.Bytes())),
         };
         BenchCommand.Report(output, rows, new JsonObject

@@ -95,8 +95,7 @@ internal static class BenchCommand
                 };
                 if (result.PageMilliseconds.Count > 0)
                 {
-                    var sorted = result.PageMilliseconds.Order().ToList();
-                    rows.Add(("GET page of 1,000 p50 / p95 / p99 / max", $"{At(sorted, 0.5):F1} / {At(sorted, 0.95):F1} / {At(sorted, 0.99):F1} / {sorted[^1]:F1} ms"));
+                    rows.Add(PageLatencies(result.PageMilliseconds));
                 }
 
                 Report(output, rows, new JsonObject
@@ -281,6 +280,13 @@ internal static class BenchCommand
         yield return ("query p50 / p95 / p99 / max", $"{At(sorted, 0.50):F2} / {At(sorted, 0.95):F2} / {At(sorted, 0.99):F2} / {sorted[^1]:F2} ms");
     }
 
+    /// <summary>The report row of GET page latencies (milliseconds, at least one).</summary>
+    internal static (string, string) PageLatencies(List<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToList();
+        return ("GET page of 1,000 p50 / p95 / p99 / max", $"{At(sorted, 0.5):F1} / {At(sorted, 0.95):F1} / {At(sorted, 0.99):F1} / {sorted[^1]:F1} ms");
+    }
+
     internal static JsonObject Json(List<double> latencies)
     {
         if (latencies.Count == 0)
@@ -292,6 +298,7 @@ internal static class BenchCommand
         return new JsonObject { ["count"] = sorted.Count, ["p50"] = At(sorted, 0.5), ["p95"] = At(sorted, 0.95), ["p99"] = At(sorted, 0.99), ["max"] = sorted[^1] };
     }
 
+    /// <summary>The value at <paramref name="quantile"/> of an ascending list (nearest rank).</summary>
     internal static double At(List<double> sorted, double quantile) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
 
     internal static string Mib(long? bytes) => bytes is { } b ? $"{b / (1024.0 * 1024):F0} MiB" : "unknown";
