@@ -100,7 +100,8 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 }
                 catch
                 {
-                    // The remote or the network failed: what is stored so far is whole, with its cursor; keep it.
+                    // The remote or the network failed: what is stored so far is whole, with its cursor; keep it (and
+                    // below, when the remote sends a page no pull can resume after).
                     Commit();
                     throw;
                 }
@@ -112,6 +113,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
 
                 if (page.DateAddedLast is null)
                 {
+                    Commit();
                     throw new TaxiiClientException($"remote '{remote}' did not send X-TAXII-Date-Added-Last, so a pull cannot resume safely");
                 }
 
