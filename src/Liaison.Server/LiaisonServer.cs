@@ -39,7 +39,10 @@ public static class LiaisonServer
         app.Lifetime.ApplicationStopped.Register(stores.Dispose);
         var checkpointer = new Liaison.Storage.Sqlite.WalCheckpointer(options.DatabasePath, TimeSpan.FromMilliseconds(250));
         app.Lifetime.ApplicationStopped.Register(checkpointer.Dispose);
-        var taxii = new TaxiiContext(stores, options, clock);
+        // Registered after the pool, so it stops first: it writes what is still queued, then closes its connection.
+        var writer = new EnvelopeWriter(options, clock);
+        app.Lifetime.ApplicationStopped.Register(writer.Dispose);
+        var taxii = new TaxiiContext(stores, writer, options, clock);
         var authentication = new TaxiiAuthentication(stores, new LoginThrottle(clock), clock, options);
 
         app.UseExceptionHandler(errors => errors.Run(context =>

@@ -178,7 +178,7 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             var result = validator.Validate(element, index++);
             if (result.Object is { } stixObject)
             {
-                prepared.Valid.Add(new PreparedObject(stixObject, result.MarkingRefs, ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject)));
+                prepared.Valid.Add(PreparedObject.Of(stixObject, result.MarkingRefs));
             }
             else
             {
@@ -301,7 +301,4 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
 
     /// <summary>A page's valid objects, ready to write, and the errors of the others.</summary>
     private sealed record PreparedPage(List<PreparedObject> Valid, List<IReadOnlyList<StixError>> Invalid);
-
-    /// <summary>A valid object with what writing it needs, computed off the storing thread.</summary>
-    private sealed record PreparedObject(StixObject Object, IReadOnlyList<string> Markings, ContentHash Hash, byte[] Utf8Json, IndexFacts Facts);
 }

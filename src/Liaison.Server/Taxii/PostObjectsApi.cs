@@ -18,8 +18,9 @@ namespace Liaison.Server.Taxii;
 
 /// <summary>
 /// Adding objects (TAXII 2.1 §5.5): an envelope (or, leniently, a bundle) whose objects are validated one by one;
-/// valid ones are stored in one transaction, invalid ones are listed in the status's failures with the reason and
-/// never stored. The request is processed before answering, so the status is already complete.
+/// valid ones are stored (by the node's <see cref="EnvelopeWriter"/>, in one transaction), invalid ones are listed in
+/// the status's failures with the reason and never stored. The request is processed before answering, so the status
+/// is already complete.
 /// </summary>
 internal static class PostObjectsApi
 {
@@ -84,111 +85,32 @@ internal static class PostObjectsApi
             return TaxiiError.BadRequest("expected an envelope: a JSON object with an \"objects\" array");
         }
 
-        var status = Store(taxii, validator, context, Guid.Parse(id), objects);
+        var status = await Store(taxii, validator, context, Guid.Parse(id), objects).ConfigureAwait(false);
         return TaxiiJson.Response(StatusCodes.Status202Accepted, writer => WriteStatus(writer, status));
     }
 
-    private static TaxiiStatus Store(TaxiiContext taxii, StixValidator validator, HttpContext context, Guid collectionId, JsonElement objects)
+    /// <summary>Validates and prepares the objects here, in the request, and leaves the writing to the node's one writer.</summary>
+    private static Task<TaxiiStatus> Store(TaxiiContext taxii, StixValidator validator, HttpContext context, Guid collectionId, JsonElement objects)
     {
-        var requested = taxii.Clock.UtcNow;
-        var successes = new List<TaxiiStatusDetail>();
-        var failures = new List<TaxiiStatusDetail>();
-        var valid = new List<(StixObject Object, StixValidationResult Result)>();
+        var requested = StixTimestamp.UnixMicrosecondsOf(taxii.Clock.UtcNow);
+        var valid = new List<PreparedObject>();
+        var invalid = new List<TaxiiStatusDetail>();
         var index = 0;
         foreach (var element in objects.EnumerateArray())
         {
             var result = validator.Validate(element, index++);
             if (result.Object is { } stixObject)
             {
-                valid.Add((stixObject, result));
+                valid.Add(PreparedObject.Of(stixObject, result.MarkingRefs));
             }
             else
             {
-                failures.Add(new TaxiiStatusDetail(IdOf(element, index - 1), VersionOf(element), string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Reason}"))));
+                invalid.Add(new TaxiiStatusDetail(IdOf(element, index - 1), VersionOf(element), string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Reason}"))));
             }
         }
 
-        using var lease = taxii.Stores.Rent();
-        var markings = new MarkingResolver(lease.Store);
-        foreach (var (stixObject, _) in valid)
-        {
-            markings.Saw(stixObject);
-        }
-
-        // A partner writing to its inbound collection: our agreement's inbound rules decide, and what it sends
-        // carries its provenance (so it is never taken for ours, nor passed on unless its markings allow).
-        var partner = lease.Store.PartnerOfPrincipal(TaxiiAuthentication.PrincipalOf(context)) is { } p && p.InboundCollection == collectionId ? p : null;
-        var gate = partner is null ? null : new InboundGate(partner.Code, lease.Store.FindAgreement(partner.Code) is { } agreement ? AgreementParser.Parse(agreement.Text).Accept : InboundRules.Nothing);
-        var refused = gate is null ? [] : gate.Refusals(lease.Store, valid.Select(v => v.Object));
-        // A partner's signed receipt for what we released: kept (signatures checked with its pinned key) for 'ledger compare'.
-        foreach (var (stixObject, _) in valid.Where(v => partner is not null && v.Object.Type == LiaisonExtensions.ReceiptType))
-        {
-            if (lease.Store.SavePartnerReceipt(partner!.Code, partner.PublicKey, stixObject.Json) is { } receiptProblem)
-            {
-                refused[stixObject] = $"receipt refused: {receiptProblem}";
-            }
-        }
-
-        var received = new Provenance(partner?.Code ?? "", collectionId.ToString("D"), StixTimestamp.UnixMicrosecondsOf(requested));
-        var notices = new List<string>();
-        using (var batch = lease.Store.BeginBatch())
-        {
-            foreach (var (stixObject, result) in valid)
-            {
-                if (refused.TryGetValue(stixObject, out var reason))
-                {
-                    batch.Quarantine(partner!.Code, stixObject.Id.Value, received.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
-                    failures.Add(Detail(stixObject, $"quarantined: {reason}"));
-                    continue;
-                }
-
-                var missing = markings.FirstUnresolved(result.MarkingRefs);
-                if (missing is not null)
-                {
-                    failures.Add(Detail(stixObject, $"marking {missing} is not defined: not a standard TLP marking, not in this envelope, not stored"));
-                    continue;
-                }
-
-                var (hash, utf8Json, facts) = (ContentHash.Of(stixObject.Json), stixObject.ToUtf8Bytes(), IndexFacts.Of(stixObject));
-                // What a partner sends carries its provenance, recorded on the row the write chose.
-                var written = partner is null
-                    ? batch.AddToCollection(collectionId, stixObject, hash, utf8Json, facts)
-                    : batch.AddReceivedToCollection(collectionId, stixObject, hash, utf8Json, facts, received);
-                if (written.Outcome == WriteOutcome.Refused)
-                {
-                    failures.Add(Detail(stixObject, written.Reason));
-                }
-                else
-                {
-                    if (partner is not null)
-                    {
-                        if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && stixObject.Type == LiaisonExtensions.ConflictReportType)
-                        {
-                            batch.AppendLedger(Core.Deconfliction.ConflictReport.ReceivedEntry(partner.Code, stixObject.Json, stixObject.Version?.UnixMicroseconds, received.ReceivedAtMicroseconds));
-                        }
-                        else if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && stixObject.Type == LiaisonExtensions.ActivityNoticeType)
-                        {
-                            notices.Add(stixObject.Id.Value);
-                        }
-                    }
-
-                    successes.Add(Detail(stixObject, null));
-                }
-            }
-
-            batch.Commit();
-        }
-
-        // A pushed notice is checked like a pulled one: conflicts in the ledger, reports for the partner.
-        if (partner is not null && notices.Count > 0 && taxii.Options.NodeIdentityId is { } reporter)
-        {
-            NoticeArrival.Check(lease.Store, taxii.Options.DeconflictionRules, partner.Code, notices, reporter, taxii.Clock.UtcNow);
-        }
-
-        var status = new TaxiiStatus(Guid.NewGuid(), collectionId, TaxiiAuthentication.PrincipalOf(context), true,
-            StixTimestamp.UnixMicrosecondsOf(requested), successes, failures, []);
-        lease.Store.SaveStatus(status);
-        return status;
+        var envelope = new PostedEnvelope(TaxiiAuthentication.PrincipalOf(context), collectionId, requested, valid, invalid);
+        return taxii.Writer.WriteAsync(envelope, context.RequestAborted);
     }
 
     internal static async Task<byte[]?> ReadBounded(HttpContext context, int limit)
@@ -212,9 +134,6 @@ internal static class PostObjectsApi
     private static IResult TooLarge(TaxiiContext taxii) =>
         TaxiiError.Result(StatusCodes.Status413PayloadTooLarge, "Content too large",
             $"this API root accepts at most {taxii.Options.MaxContentLength} bytes per request (max_content_length)");
-
-    private static TaxiiStatusDetail Detail(StixObject stixObject, string? message) =>
-        new(stixObject.Id.Value, stixObject.Version is { } version ? version.Text : null, message);
 
     private static string IdOf(JsonElement element, int index) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String

@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Liaison.Server.Taxii;
 
-/// <summary>What every TAXII handler needs: the stores, the options, the clock; and the collection access rules.</summary>
-internal sealed class TaxiiContext(StorePool stores, LiaisonServerOptions options, IClock clock)
+/// <summary>What every TAXII handler needs: the stores, the envelope writer, the options, the clock; and the collection access rules.</summary>
+internal sealed class TaxiiContext(StorePool stores, EnvelopeWriter writer, LiaisonServerOptions options, IClock clock)
 {
     public StorePool Stores => stores;
+
+    /// <summary>Where POSTed envelopes are written.</summary>
+    public EnvelopeWriter Writer => writer;
 
     public LiaisonServerOptions Options => options;
 

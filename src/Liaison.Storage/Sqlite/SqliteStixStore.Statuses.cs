@@ -12,9 +12,12 @@ public sealed partial class SqliteStixStore
     /// Saves a status resource, replacing any earlier save of the same id (a pending status that completes), and
     /// removes statuses last saved more than <see cref="StatusRetention"/> ago.
     /// </summary>
-    public void SaveStatus(TaxiiStatus status)
+    public void SaveStatus(TaxiiStatus status) => SaveStatuses([status]);
+
+    /// <summary>Saves several status resources in one transaction, as <see cref="SaveStatus"/> saves one.</summary>
+    public void SaveStatuses(IReadOnlyCollection<TaxiiStatus> statuses)
     {
-        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(statuses);
         var now = NowMicroseconds();
         using var transaction = _connection.BeginTransaction(deferred: false);
         using (var purge = Command("DELETE FROM statuses WHERE saved_at_us < $cutoff", transaction))
@@ -27,14 +30,20 @@ public sealed partial class SqliteStixStore
             "INSERT OR REPLACE INTO statuses (id, collection_id, principal, complete, request_timestamp_us, saved_at_us, details) " +
             "VALUES ($id, $collection, $principal, $complete, $requested, $now, $details)",
             transaction);
-        save.Parameters.AddWithValue("$id", CollectionIdText(status.Id));
-        save.Parameters.AddWithValue("$collection", CollectionIdText(status.CollectionId));
-        save.Parameters.AddWithValue("$principal", status.Principal);
-        save.Parameters.AddWithValue("$complete", status.Complete);
-        save.Parameters.AddWithValue("$requested", status.RequestTimestampMicroseconds);
-        save.Parameters.AddWithValue("$now", now);
-        save.Parameters.AddWithValue("$details", WriteDetails(status));
-        save.ExecuteNonQuery();
+        foreach (var status in statuses)
+        {
+            ArgumentNullException.ThrowIfNull(status);
+            save.Parameters.Clear();
+            save.Parameters.AddWithValue("$id", CollectionIdText(status.Id));
+            save.Parameters.AddWithValue("$collection", CollectionIdText(status.CollectionId));
+            save.Parameters.AddWithValue("$principal", status.Principal);
+            save.Parameters.AddWithValue("$complete", status.Complete);
+            save.Parameters.AddWithValue("$requested", status.RequestTimestampMicroseconds);
+            save.Parameters.AddWithValue("$now", now);
+            save.Parameters.AddWithValue("$details", WriteDetails(status));
+            save.ExecuteNonQuery();
+        }
+
         transaction.Commit();
     }
 

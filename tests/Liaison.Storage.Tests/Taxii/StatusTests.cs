@@ -49,6 +49,24 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public void Several_statuses_saved_together_each_read_back_as_saved()
+    {
+        using var test = new TestStore();
+        var statuses = Enumerable.Range(0, 5).Select(i => Status(Guid.NewGuid(), complete: i % 2 == 0)).ToList();
+
+        test.Store.SaveStatuses(statuses);
+        test.Reopen();
+
+        Assert.All(statuses, status =>
+        {
+            var found = test.Store.FindStatus(status.Id)!;
+            Assert.Equal((status.Complete, status.Principal), (found.Complete, found.Principal));
+            Assert.Equal(status.Pendings, found.Pendings);
+        });
+        Assert.Equal(5L, test.Sql("SELECT COUNT(*) FROM statuses"));
+    }
+
+    [Fact]
     public void An_unknown_status_is_not_found()
     {
         using var test = new TestStore();

@@ -1,0 +1,260 @@
+using System.Threading.Channels;
+using Liaison.Core;
+using Liaison.Core.Agreements;
+using Liaison.Core.Deconfliction;
+using Liaison.Core.Extensions;
+using Liaison.Core.Stix;
+using Liaison.Server.Sync;
+using Liaison.Storage;
+using Liaison.Storage.Deconfliction;
+using Liaison.Storage.Ingest;
+using Liaison.Storage.Sqlite;
+using Liaison.Storage.Taxii;
+
+namespace Liaison.Server.Taxii;
+
+/// <summary>
+/// The one writer of POSTed envelopes. Requests validate and prepare their objects in parallel, then queue them here;
+/// one thread with one connection writes what is queued, several envelopes per transaction (group commit), and each
+/// request answers once its envelope is committed, so its status is complete.
+/// </summary>
+/// <remarks>
+/// Why several per transaction: a commit writes every index page its transaction dirtied to the log, and random STIX
+/// ids dirty about one page per object in each index, so envelopes committed together share most of that writing
+/// (see docs/performance.md, "TAXII"). Why one connection: SQLite drops a connection's page cache whenever another
+/// connection has written, so writers taking turns would each start cold. Envelopes are written in the order they
+/// were queued; when one of a group fails, the group is rolled back and each envelope is written again on its own, so
+/// a failure answers only the request it belongs to.
+/// </remarks>
+internal sealed class EnvelopeWriter : IDisposable
+{
+    /// <summary>A transaction takes queued envelopes until it holds this many objects (one envelope may hold more).</summary>
+    public const int MaxObjectsPerTransaction = 20_000;
+
+    // The writer's pages stay valid in its cache (no other connection writes), so a modest one does.
+    private const int CacheMebibytes = 32;
+
+    // Queued envelopes are held in memory whole; a full queue makes further requests wait for room.
+    private const int QueueCapacity = 16;
+
+    private readonly Channel<PostedEnvelope> _queue = Channel.CreateBounded<PostedEnvelope>(
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly SqliteStixStore _store;
+    private readonly LiaisonServerOptions _options;
+    private readonly IClock _clock;
+    private readonly Thread _thread;
+
+    public EnvelopeWriter(LiaisonServerOptions options, IClock clock)
+    {
+        _options = options;
+        _clock = clock;
+        _store = SqliteStixStore.Open(options.DatabasePath, clock, CacheMebibytes);
+        _thread = new Thread(Run) { IsBackground = true, Name = "TAXII envelope writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Queues the envelope and waits until it is written; the status is complete.</summary>
+    /// <remarks>Cancelling gives up waiting for room in the queue; an envelope once queued is written.</remarks>
+    public async Task<TaxiiStatus> WriteAsync(PostedEnvelope envelope, CancellationToken cancel)
+    {
+        await _queue.Writer.WriteAsync(envelope, cancel).ConfigureAwait(false);
+        return await envelope.Completion.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Writes what is still queued, then stops and closes the connection.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _thread.Join();
+        _store.Dispose();
+    }
+
+    private void Run()
+    {
+        var reader = _queue.Reader;
+        var group = new List<PostedEnvelope>();
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            var objects = 0;
+            while (objects < MaxObjectsPerTransaction && reader.TryRead(out var envelope))
+            {
+                group.Add(envelope);
+                objects += envelope.Valid.Count;
+            }
+
+            Write(group);
+            group.Clear();
+        }
+    }
+
+    private void Write(List<PostedEnvelope> group)
+    {
+        List<Outcome> outcomes;
+        try
+        {
+            outcomes = WriteTogether(group);
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            foreach (var envelope in group)
+            {
+                Write([envelope]);
+            }
+
+            return;
+        }
+        catch (Exception failure)
+        {
+            group[0].Completion.TrySetException(failure);
+            return;
+        }
+
+        Complete(outcomes);
+    }
+
+    /// <summary>Writes the envelopes in one transaction; nothing is kept unless all of them are.</summary>
+    private List<Outcome> WriteTogether(List<PostedEnvelope> group)
+    {
+        var outcomes = new List<Outcome>(group.Count);
+        using var batch = _store.BeginBatch();
+        foreach (var envelope in group)
+        {
+            outcomes.Add(WriteOne(envelope, batch));
+        }
+
+        batch.Commit();
+        return outcomes;
+    }
+
+    private Outcome WriteOne(PostedEnvelope envelope, SqliteWriteBatch batch)
+    {
+        var outcome = new Outcome(envelope);
+        outcome.Failures.AddRange(envelope.Invalid);
+        // Markings resolve against what is stored, earlier envelopes of this transaction included, and this envelope.
+        var markings = new MarkingResolver(_store);
+        foreach (var item in envelope.Valid)
+        {
+            markings.Saw(item.Object);
+        }
+
+        // A partner writing to its inbound collection: our agreement's inbound rules decide, and what it sends
+        // carries its provenance (so it is never taken for ours, nor passed on unless its markings allow).
+        var partner = _store.PartnerOfPrincipal(envelope.Principal) is { } p && p.InboundCollection == envelope.CollectionId ? p : null;
+        var gate = partner is null ? null : new InboundGate(partner.Code, _store.FindAgreement(partner.Code) is { } agreement ? AgreementParser.Parse(agreement.Text).Accept : InboundRules.Nothing);
+        var refused = gate is null ? [] : gate.Refusals(_store, envelope.Valid.Select(v => v.Object));
+        // A partner's signed receipt for what we released: kept (signatures checked with its pinned key) for 'ledger compare'.
+        foreach (var item in envelope.Valid.Where(v => partner is not null && v.Object.Type == LiaisonExtensions.ReceiptType))
+        {
+            if (_store.SavePartnerReceipt(partner!.Code, partner.PublicKey, item.Object.Json) is { } receiptProblem)
+            {
+                refused[item.Object] = $"receipt refused: {receiptProblem}";
+            }
+        }
+
+        var received = new Provenance(partner?.Code ?? "", envelope.CollectionId.ToString("D"), envelope.RequestedMicroseconds);
+        outcome.Partner = partner?.Code;
+        foreach (var (stixObject, refs, hash, utf8Json, facts) in envelope.Valid)
+        {
+            if (refused.TryGetValue(stixObject, out var reason))
+            {
+                batch.Quarantine(partner!.Code, stixObject.Id.Value, received.ReceivedAtMicroseconds, reason, utf8Json);
+                outcome.Failures.Add(Detail(stixObject, $"quarantined: {reason}"));
+                continue;
+            }
+
+            if (markings.FirstUnresolved(refs) is { } missing)
+            {
+                outcome.Failures.Add(Detail(stixObject, $"marking {missing} is not defined: not a standard TLP marking, not in this envelope, not stored"));
+                continue;
+            }
+
+            // What a partner sends carries its provenance, recorded on the row the write chose.
+            var written = partner is null
+                ? batch.AddToCollection(envelope.CollectionId, stixObject, hash, utf8Json, facts)
+                : batch.AddReceivedToCollection(envelope.CollectionId, stixObject, hash, utf8Json, facts, received);
+            if (written.Outcome == WriteOutcome.Refused)
+            {
+                outcome.Failures.Add(Detail(stixObject, written.Reason));
+                continue;
+            }
+
+            if (partner is not null && written.Outcome is WriteOutcome.New or WriteOutcome.Updated)
+            {
+                if (stixObject.Type == LiaisonExtensions.ConflictReportType)
+                {
+                    batch.AppendLedger(ConflictReport.ReceivedEntry(partner.Code, stixObject.Json, stixObject.Version?.UnixMicroseconds, received.ReceivedAtMicroseconds));
+                }
+                else if (stixObject.Type == LiaisonExtensions.ActivityNoticeType)
+                {
+                    outcome.Notices.Add(stixObject.Id.Value);
+                }
+            }
+
+            outcome.Successes.Add(Detail(stixObject, null));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>After the commit: pushed notices are checked like pulled ones, statuses saved, requests answered.</summary>
+    private void Complete(List<Outcome> outcomes)
+    {
+        var statuses = new List<(Outcome Outcome, TaxiiStatus Status)>(outcomes.Count);
+        foreach (var outcome in outcomes)
+        {
+            try
+            {
+                if (outcome.Partner is { } partner && outcome.Notices.Count > 0 && _options.NodeIdentityId is { } reporter)
+                {
+                    NoticeArrival.Check(_store, _options.DeconflictionRules, partner, outcome.Notices, reporter, _clock.UtcNow);
+                }
+
+                var envelope = outcome.Envelope;
+                statuses.Add((outcome, new TaxiiStatus(Guid.NewGuid(), envelope.CollectionId, envelope.Principal, true,
+                    envelope.RequestedMicroseconds, outcome.Successes, outcome.Failures, [])));
+            }
+            catch (Exception failure)
+            {
+                outcome.Envelope.Completion.TrySetException(failure);
+            }
+        }
+
+        try
+        {
+            _store.SaveStatuses([.. statuses.Select(s => s.Status)]);
+        }
+        catch (Exception failure)
+        {
+            foreach (var (outcome, _) in statuses)
+            {
+                outcome.Envelope.Completion.TrySetException(failure);
+            }
+
+            return;
+        }
+
+        foreach (var (outcome, status) in statuses)
+        {
+            outcome.Envelope.Completion.TrySetResult(status);
+        }
+    }
+
+    private static TaxiiStatusDetail Detail(StixObject stixObject, string? message) =>
+        new(stixObject.Id.Value, stixObject.Version is { } version ? version.Text : null, message);
+
+    /// <summary>What became of one envelope's objects in the transaction.</summary>
+    private sealed class Outcome(PostedEnvelope envelope)
+    {
+        public PostedEnvelope Envelope => envelope;
+
+        public string? Partner { get; set; }
+
+        public List<TaxiiStatusDetail> Successes { get; } = [];
+
+        public List<TaxiiStatusDetail> Failures { get; } = [];
+
+        public List<string> Notices { get; } = [];
+    }
+}
+
