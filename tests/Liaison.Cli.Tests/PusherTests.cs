@@ -76,6 +76,34 @@ public sealed class PusherTests : IDisposable
         Assert.False(store.Contains(Identity(1)));
     }
 
+    [Fact]
+    public async Task Objects_are_sent_as_written_so_an_indented_bundle_with_escapes_arrives_whole()
+    {
+        var path = Path.Combine(_root, "indented.json");
+        var bundle = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "bundle",
+            ["id"] = "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d",
+            ["objects"] = new System.Text.Json.Nodes.JsonArray(
+                System.Text.Json.Nodes.JsonNode.Parse($"{{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"{Identity(1)}\",\"created\":\"2016-08-01T00:00:00.000Z\",\"modified\":\"2016-08-01T00:00:00.000Z\",\"name\":\"Observatoire \\u00ab syrien \\u00bb \\\"des droits\\\"\\n\",\"identity_class\":\"organization\",\"sectors\":[\"non-profit\"]}}")),
+        };
+        await File.WriteAllTextAsync(path, bundle.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), TestContext.Current.CancellationToken);
+        var (node, collection, password) = Node(readOnly: false);
+        var (app, discovery) = await BenchNodes.ServeAsync(node, TestContext.Current.CancellationToken);
+        await using var served = app;
+        using var http = new HttpClient();
+        var client = new TaxiiClient(http, TaxiiCredentials.Basic("pusher", password));
+        var root = (await client.ApiRootsAsync(discovery, TestContext.Current.CancellationToken))[0];
+
+        var totals = await Pusher.PushAsync(client, root, collection, [(path, (InputFormat?)InputFormat.Bundle)], TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 1, 0), (totals.Total, totals.Successes, totals.Failures));
+        var page = await client.ObjectsPageAsync(root, collection, null, null, 10, TestContext.Current.CancellationToken);
+        var stored = Assert.Single(page.Objects);
+        Assert.Equal("Observatoire « syrien » \"des droits\"\n", stored.GetProperty("name").GetString());
+        Assert.Equal("non-profit", Assert.Single(stored.GetProperty("sectors").EnumerateArray()).GetString());
+    }
+
     private (NodeHome Node, string Collection, string Password) Node(bool readOnly)
     {
         var node = new NodeHome(Path.Combine(_root, "node"));

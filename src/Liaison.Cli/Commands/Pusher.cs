@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Liaison.Core.Input;
 using Liaison.Core.Stix;
@@ -123,11 +124,11 @@ internal static class Pusher
                         writer.WriteStartArray("objects");
                     }
 
-                    element.WriteTo(writer);
+                    // The object's bytes as read (the reader has checked them): nothing to re-serialise.
+                    writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
                     count++;
                     definesMarkings |= element.TryGetProperty("type", out var type) && type.ValueEquals("marking-definition");
-                    writer.Flush();
-                    if (count == MaxObjects || buffer.WrittenCount >= MaxBytes)
+                    if (count == MaxObjects || buffer.WrittenCount + writer.BytesPending >= MaxBytes)
                     {
                         await Flush().ConfigureAwait(false);
                     }
