@@ -136,7 +136,12 @@ public sealed class IncidentCommandTests
     }
 
     [Fact]
-    public async Task Claims_of_an_unknown_incident_exit_1() =>
-        Assert.Contains("no object incident--00000000-0000-4000-8000-000000000009",
-            (await (await Node()).Run("incident", "claims", "incident--00000000-0000-4000-8000-000000000009")).ExitsWith(ExitCodes.Rejected).Stderr, StringComparison.Ordinal);
+    public async Task Claims_of_an_unknown_incident_exit_1()
+    {
+        using var cli = await Node();
+
+        var result = await cli.Run("incident", "claims", "incident--00000000-0000-4000-8000-000000000009");
+
+        Assert.Contains("no object incident--00000000-0000-4000-8000-000000000009", result.ExitsWith(ExitCodes.Rejected).Stderr, StringComparison.Ordinal);
+    }
 }

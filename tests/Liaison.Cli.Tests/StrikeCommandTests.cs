@@ -83,6 +83,10 @@ public sealed class StrikeCommandTests
     }
 
     [Fact]
-    public async Task A_missing_required_option_is_a_usage_error() =>
-        (await new CliHarness().Run("strike", "add", "--time", "2015-12-13T21:40:00Z")).ExitsWith(ExitCodes.Usage);
+    public async Task A_missing_required_option_is_a_usage_error()
+    {
+        using var cli = new CliHarness();
+
+        (await cli.Run("strike", "add", "--time", "2015-12-13T21:40:00Z")).ExitsWith(ExitCodes.Usage);
+    }
 }
