@@ -31,9 +31,6 @@ internal sealed class EnvelopeWriter : IDisposable
     /// <summary>A transaction takes queued envelopes until it holds this many objects (one envelope may hold more).</summary>
     public const int MaxObjectsPerTransaction = 20_000;
 
-    // The writer's pages stay valid in its cache (no other connection writes), so a modest one does.
-    private const int CacheMebibytes = 32;
-
     // Queued envelopes are held in memory whole; a full queue makes further requests wait for room.
     private const int QueueCapacity = 16;
 
@@ -49,7 +46,9 @@ internal sealed class EnvelopeWriter : IDisposable
     {
         _options = options;
         _clock = clock;
-        _store = SqliteStixStore.Open(options.DatabasePath, clock, CacheMebibytes);
+        // A bulk writer's cache, as the ingest and the pull have: with 32 MiB it read three times as many pages back
+        // from the file during a 200,000-object POST (176,000 reads against 58,000).
+        _store = SqliteStixStore.Open(options.DatabasePath, clock);
         _thread = new Thread(Run) { IsBackground = true, Name = "TAXII envelope writer" };
         _thread.Start();
     }
