@@ -1,6 +1,5 @@
 using Liaison.Core.Canonical;
 using Liaison.Core.Stix;
-using Liaison.Storage.Ingest;
 
 namespace Liaison.Server.Sync;
 

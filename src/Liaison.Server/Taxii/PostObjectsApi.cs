@@ -1,14 +1,8 @@
 using System.Text.Json;
-using Liaison.Core.Agreements;
-using Liaison.Core.Canonical;
-using Liaison.Core.Extensions;
 using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Security;
 using Liaison.Server.Sync;
-using Liaison.Storage;
-using Liaison.Storage.Deconfliction;
-using Liaison.Storage.Ingest;
 using Liaison.Storage.Taxii;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -7,7 +7,7 @@ namespace Liaison.Server.Taxii;
 /// A POSTed envelope after validation, waiting for the <see cref="EnvelopeWriter"/>: its valid objects prepared for
 /// writing, the invalid ones already listed as failures, and the request that waits for the status.
 /// </summary>
-internal sealed class PostedEnvelope(string principal, Guid collectionId, long requestedMicroseconds, IReadOnlyList<PreparedObject> valid, List<TaxiiStatusDetail> invalid)
+internal sealed class PostedEnvelope(string principal, Guid collectionId, long requestedMicroseconds, IReadOnlyList<PreparedObject> valid, IReadOnlyList<TaxiiStatusDetail> invalid)
 {
     /// <summary>Who posted it: a partner's principal writing to its inbound collection gets the agreement's inbound rules.</summary>
     public string Principal => principal;
