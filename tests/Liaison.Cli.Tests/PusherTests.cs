@@ -4,6 +4,7 @@ using Liaison.Cli.Commands;
 using Liaison.Cli.Node;
 using Liaison.Storage.Ingest;
 using Liaison.Server.Client;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 
 namespace Liaison.Cli.Tests;
@@ -30,22 +31,16 @@ public sealed class PusherTests : IDisposable
         var envelopes = (Pusher.MaxInFlight * 2) + 2;
         var markingAt = (Pusher.MaxInFlight * 1000) + 500;
         var file = WriteBundle(envelopes * 1000, markingAt);
-        var (node, collection, password) = Node(readOnly: false);
-        var (app, discovery) = await BenchNodes.ServeAsync(node, TestContext.Current.CancellationToken, maxContentLength: 16 << 20);
-        await using var served = app;
-        var watch = new Watch(new SocketsHttpHandler());
-        using var http = new HttpClient(watch);
-        var client = new TaxiiClient(http, TaxiiCredentials.Basic("pusher", password));
-        var root = (await client.ApiRootsAsync(discovery, TestContext.Current.CancellationToken))[0];
+        await using var node = await ServedNode.StartAsync(Path.Combine(_root, "node"), readOnly: false);
 
-        var totals = await Pusher.PushAsync(client, root, collection, [(file, (InputFormat?)InputFormat.Bundle)], TestContext.Current.CancellationToken);
+        var totals = await node.Push(file);
 
         Assert.True(totals.Failures == 0, string.Join("\n", totals.FailureMessages.Take(5)));
         // The marking is one object more: the last envelope carries a single object.
         Assert.Equal((envelopes + 1, envelopes * 1000 + 1, envelopes * 1000 + 1), (totals.Envelopes, totals.Total, totals.Successes));
         // Several at once, never more than the window (how many fill it depends on how fast the server answers).
-        Assert.InRange(watch.MostInFlight, 2, Pusher.MaxInFlight);
-        var events = watch.Events;
+        Assert.InRange(node.Watch.MostInFlight, 2, Pusher.MaxInFlight);
+        var events = node.Watch.Events;
         var sent = events.FindIndex(e => e.Sent && e.DefinesMarking);
         var answered = events.FindIndex(e => !e.Sent && e.DefinesMarking);
         Assert.InRange(sent, 0, answered);
@@ -57,22 +52,15 @@ public sealed class PusherTests : IDisposable
     public async Task A_refused_envelope_stops_the_push_with_the_server_s_reason_after_the_others_in_flight_are_answered()
     {
         var file = WriteBundle(Pusher.MaxInFlight * 1000, markingAt: null);
-        var (node, collection, password) = Node(readOnly: true);
-        var (app, discovery) = await BenchNodes.ServeAsync(node, TestContext.Current.CancellationToken, maxContentLength: 16 << 20);
-        await using var served = app;
-        var watch = new Watch(new SocketsHttpHandler());
-        using var http = new HttpClient(watch);
-        var client = new TaxiiClient(http, TaxiiCredentials.Basic("pusher", password));
-        var root = (await client.ApiRootsAsync(discovery, TestContext.Current.CancellationToken))[0];
+        await using var node = await ServedNode.StartAsync(Path.Combine(_root, "node"), readOnly: true);
 
-        var refused = await Assert.ThrowsAsync<TaxiiClientException>(() =>
-            Pusher.PushAsync(client, root, collection, [(file, (InputFormat?)InputFormat.Bundle)], TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<TaxiiClientException>(() => node.Push(file));
 
         Assert.Equal(403, refused.HttpStatus);
         Assert.Contains("not write", refused.Message, StringComparison.Ordinal);
         // Nothing is left running behind the error: every envelope sent was answered before it was reported.
-        Assert.Equal(watch.Events.Count(e => e.Sent), watch.Events.Count(e => !e.Sent));
-        using var store = node.OpenStore();
+        Assert.Equal(node.Watch.Events.Count(e => e.Sent), node.Watch.Events.Count(e => !e.Sent));
+        using var store = node.Home.OpenStore();
         Assert.False(store.Contains(Identity(1)));
     }
 
@@ -88,31 +76,59 @@ public sealed class PusherTests : IDisposable
                 System.Text.Json.Nodes.JsonNode.Parse($"{{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"{Identity(1)}\",\"created\":\"2016-08-01T00:00:00.000Z\",\"modified\":\"2016-08-01T00:00:00.000Z\",\"name\":\"Observatoire \\u00ab syrien \\u00bb \\\"des droits\\\"\\n\",\"identity_class\":\"organization\",\"sectors\":[\"non-profit\"]}}")),
         };
         await File.WriteAllTextAsync(path, bundle.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), TestContext.Current.CancellationToken);
-        var (node, collection, password) = Node(readOnly: false);
-        var (app, discovery) = await BenchNodes.ServeAsync(node, TestContext.Current.CancellationToken);
-        await using var served = app;
-        using var http = new HttpClient();
-        var client = new TaxiiClient(http, TaxiiCredentials.Basic("pusher", password));
-        var root = (await client.ApiRootsAsync(discovery, TestContext.Current.CancellationToken))[0];
+        await using var node = await ServedNode.StartAsync(Path.Combine(_root, "node"), readOnly: false);
 
-        var totals = await Pusher.PushAsync(client, root, collection, [(path, (InputFormat?)InputFormat.Bundle)], TestContext.Current.CancellationToken);
+        var totals = await node.Push(path);
 
         Assert.Equal((1, 1, 0), (totals.Total, totals.Successes, totals.Failures));
-        var page = await client.ObjectsPageAsync(root, collection, null, null, 10, TestContext.Current.CancellationToken);
+        var page = await node.Client.ObjectsPageAsync(node.Root, node.Collection, null, null, 10, TestContext.Current.CancellationToken);
         var stored = Assert.Single(page.Objects);
         Assert.Equal("Observatoire « syrien » \"des droits\"\n", stored.GetProperty("name").GetString());
         Assert.Equal("non-profit", Assert.Single(stored.GetProperty("sectors").EnumerateArray()).GetString());
     }
 
-    private (NodeHome Node, string Collection, string Password) Node(bool readOnly)
+    /// <summary>A node served on loopback with a principal "pusher" and a collection, and a client watched at the HTTP level.</summary>
+    private sealed class ServedNode(NodeHome home, WebApplication app, HttpClient http, Watch watch, TaxiiClient client, Uri root, string collection) : IAsyncDisposable
     {
-        var node = new NodeHome(Path.Combine(_root, "node"));
-        InitCommand.Initialise(node, "push-test");
-        using var store = node.OpenStore();
-        var password = store.CreatePrincipal("pusher").Password!;
-        var collection = store.CreateCollection("Pushed", null, "pushed").Id;
-        store.Grant("pusher", collection, canRead: true, canWrite: !readOnly);
-        return (node, collection.ToString("D"), password);
+        public NodeHome Home => home;
+
+        public Watch Watch => watch;
+
+        public TaxiiClient Client => client;
+
+        public Uri Root => root;
+
+        public string Collection => collection;
+
+        public static async Task<ServedNode> StartAsync(string directory, bool readOnly)
+        {
+            var home = new NodeHome(directory);
+            InitCommand.Initialise(home, "push-test");
+            string password;
+            Guid collection;
+            using (var store = home.OpenStore())
+            {
+                password = store.CreatePrincipal("pusher").Password!;
+                collection = store.CreateCollection("Pushed", null, "pushed").Id;
+                store.Grant("pusher", collection, canRead: true, canWrite: !readOnly);
+            }
+
+            var (app, discovery) = await BenchNodes.ServeAsync(home, TestContext.Current.CancellationToken, maxContentLength: 16 << 20);
+            var watch = new Watch(new SocketsHttpHandler());
+            var http = new HttpClient(watch);
+            var client = new TaxiiClient(http, TaxiiCredentials.Basic("pusher", password));
+            var root = (await client.ApiRootsAsync(discovery, TestContext.Current.CancellationToken))[0];
+            return new ServedNode(home, app, http, watch, client, root, collection.ToString("D"));
+        }
+
+        public Task<Pusher.Totals> Push(string file) =>
+            Pusher.PushAsync(client, root, collection, [(file, (InputFormat?)InputFormat.Bundle)], TestContext.Current.CancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            http.Dispose();
+            await app.DisposeAsync();
+        }
     }
 
     private static string Identity(int n) => $"identity--{new Guid($"00000000-0000-4000-8000-{n:D12}"):D}";
