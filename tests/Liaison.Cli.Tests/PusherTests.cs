@@ -2,10 +2,10 @@ using System.Text;
 using Liaison.Cli.Bench;
 using Liaison.Cli.Commands;
 using Liaison.Cli.Node;
-using Liaison.Storage.Ingest;
+using Liaison.Cli.Tests.Support;
 using Liaison.Server.Client;
+using Liaison.Storage.Ingest;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 
 namespace Liaison.Cli.Tests;
 
@@ -13,15 +13,9 @@ namespace Liaison.Cli.Tests;
 public sealed class PusherTests : IDisposable
 {
     private const string Marking = "marking-definition--8c1b7c4e-1f2a-4b3c-9d4e-5f6a7b8c9d0e";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"liaison-push-{Guid.NewGuid():N}");
+    private readonly TempFolder _folder = new("liaison-push");
 
-    public PusherTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Envelopes_travel_several_at_once_and_one_that_defines_a_marking_is_answered_before_the_next_leaves()
@@ -31,7 +25,7 @@ public sealed class PusherTests : IDisposable
         var envelopes = (Pusher.MaxInFlight * 2) + 2;
         var markingAt = (Pusher.MaxInFlight * 1000) + 500;
         var file = WriteBundle(envelopes * 1000, markingAt);
-        await using var node = await ServedNode.StartAsync(Path.Combine(_root, "node"), readOnly: false);
+        await using var node = await ServedNode.StartAsync(Path.Combine(_folder.Path, "node"), readOnly: false);
 
         var totals = await node.Push(file);
 
@@ -52,7 +46,7 @@ public sealed class PusherTests : IDisposable
     public async Task A_refused_envelope_stops_the_push_with_the_server_s_reason_after_the_others_in_flight_are_answered()
     {
         var file = WriteBundle(Pusher.MaxInFlight * 1000, markingAt: null);
-        await using var node = await ServedNode.StartAsync(Path.Combine(_root, "node"), readOnly: true);
+        await using var node = await ServedNode.StartAsync(Path.Combine(_folder.Path, "node"), readOnly: true);
 
         var refused = await Assert.ThrowsAsync<TaxiiClientException>(() => node.Push(file));
 
@@ -67,7 +61,7 @@ public sealed class PusherTests : IDisposable
     [Fact]
     public async Task Objects_are_sent_as_written_so_an_indented_bundle_with_escapes_arrives_whole()
     {
-        var path = Path.Combine(_root, "indented.json");
+        var path = Path.Combine(_folder.Path, "indented.json");
         var bundle = new System.Text.Json.Nodes.JsonObject
         {
             ["type"] = "bundle",
@@ -76,7 +70,7 @@ public sealed class PusherTests : IDisposable
                 System.Text.Json.Nodes.JsonNode.Parse($"{{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"{Identity(1)}\",\"created\":\"2016-08-01T00:00:00.000Z\",\"modified\":\"2016-08-01T00:00:00.000Z\",\"name\":\"Observatoire \\u00ab syrien \\u00bb \\\"des droits\\\"\\n\",\"identity_class\":\"organization\",\"sectors\":[\"non-profit\"]}}")),
         };
         await File.WriteAllTextAsync(path, bundle.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), TestContext.Current.CancellationToken);
-        await using var node = await ServedNode.StartAsync(Path.Combine(_root, "node"), readOnly: false);
+        await using var node = await ServedNode.StartAsync(Path.Combine(_folder.Path, "node"), readOnly: false);
 
         var totals = await node.Push(path);
 
@@ -135,7 +129,7 @@ public sealed class PusherTests : IDisposable
 
     private string WriteBundle(int count, int? markingAt)
     {
-        var path = Path.Combine(_root, "bundle.json");
+        var path = Path.Combine(_folder.Path, "bundle.json");
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         writer.Write("{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d\",\"objects\":[");
         for (var n = 1; n <= count; n++)

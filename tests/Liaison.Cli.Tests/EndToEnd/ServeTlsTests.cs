@@ -4,39 +4,33 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Liaison.Cli.Tests.Support;
 
 namespace Liaison.Cli.Tests.EndToEnd;
 
 /// <summary><c>liaison serve</c> as a real process: HTTPS with a configured certificate, and refusals without one.</summary>
 public sealed class ServeTlsTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"liaison-tls-{Guid.NewGuid():N}");
+    private readonly TempFolder _folder = new("liaison-tls");
 
-    public ServeTlsTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Serve_speaks_https_with_the_configured_certificate_and_still_demands_credentials()
     {
-        var home = Path.Combine(_root, "node");
-        Assert.Equal(0, (await NodeProcess.RunAsync(_root, null, "--home", home, "init", "--name", "FRA")).ExitCode);
-        var created = await NodeProcess.RunAsync(_root, null, "--home", home, "principal", "create", "rus", "--json");
+        var home = Path.Combine(_folder.Path, "node");
+        Assert.Equal(0, (await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "init", "--name", "FRA")).ExitCode);
+        var created = await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "principal", "create", "rus", "--json");
         var password = JsonDocument.Parse(created.Output).RootElement.GetProperty("password").GetString()!;
 
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        var pfx = Path.Combine(_root, "node.pfx");
+        var pfx = Path.Combine(_folder.Path, "node.pfx");
         File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx));
 
         var port = NodeProcess.FreePort();
-        using var server = NodeProcess.Start(_root, null, "--home", home, "serve", "--urls", $"https://127.0.0.1:{port}", "--tls-certificate", pfx);
+        using var server = NodeProcess.Start(_folder.Path, null, "--home", home, "serve", "--urls", $"https://127.0.0.1:{port}", "--tls-certificate", pfx);
         using var handler = new HttpClientHandler
         {
             // The test trusts exactly the certificate it made.
@@ -72,10 +66,10 @@ public sealed class ServeTlsTests : IDisposable
     [Fact]
     public async Task Https_without_a_certificate_is_a_usage_error()
     {
-        var home = Path.Combine(_root, "node");
-        Assert.Equal(0, (await NodeProcess.RunAsync(_root, null, "--home", home, "init", "--name", "FRA")).ExitCode);
+        var home = Path.Combine(_folder.Path, "node");
+        Assert.Equal(0, (await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "init", "--name", "FRA")).ExitCode);
 
-        var (exit, output) = await NodeProcess.RunAsync(_root, null, "--home", home, "serve", "--urls", "https://127.0.0.1:1");
+        var (exit, output) = await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "serve", "--urls", "https://127.0.0.1:1");
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("--tls-certificate", output, StringComparison.Ordinal);
@@ -84,12 +78,12 @@ public sealed class ServeTlsTests : IDisposable
     [Fact]
     public async Task An_unreadable_certificate_is_refused_naming_the_file()
     {
-        var home = Path.Combine(_root, "node");
-        Assert.Equal(0, (await NodeProcess.RunAsync(_root, null, "--home", home, "init", "--name", "FRA")).ExitCode);
-        var bogus = Path.Combine(_root, "bogus.pfx");
+        var home = Path.Combine(_folder.Path, "node");
+        Assert.Equal(0, (await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "init", "--name", "FRA")).ExitCode);
+        var bogus = Path.Combine(_folder.Path, "bogus.pfx");
         File.WriteAllText(bogus, "not a certificate");
 
-        var (exit, output) = await NodeProcess.RunAsync(_root, null, "--home", home, "serve", "--urls", "https://127.0.0.1:1", "--tls-certificate", bogus);
+        var (exit, output) = await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "serve", "--urls", "https://127.0.0.1:1", "--tls-certificate", bogus);
 
         Assert.Equal(ExitCodes.NodeError, exit);
         Assert.Contains("bogus.pfx", output, StringComparison.Ordinal);

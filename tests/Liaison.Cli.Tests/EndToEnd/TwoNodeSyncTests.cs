@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Liaison.Cli.Bench;
+using Liaison.Cli.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Liaison.Cli.Tests.EndToEnd;
@@ -13,21 +14,15 @@ namespace Liaison.Cli.Tests.EndToEnd;
 public sealed class TwoNodeSyncTests : IDisposable
 {
     private const int Objects = 100_000;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"liaison-e2e-{Guid.NewGuid():N}");
+    private readonly TempFolder _folder = new("liaison-e2e");
 
-    public TwoNodeSyncTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task A_puller_killed_mid_way_and_restarted_ends_with_every_object_exactly_once()
     {
-        var a = Path.Combine(_root, "a");
-        var b = Path.Combine(_root, "b");
+        var a = Path.Combine(_folder.Path, "a");
+        var b = Path.Combine(_folder.Path, "b");
         await Ok("--home", a, "init", "--name", "FRA");
         var principal = JsonDocument.Parse(await Ok("--home", a, "principal", "create", "rus", "--json")).RootElement;
         var password = principal.GetProperty("password").GetString()!;
@@ -35,11 +30,11 @@ public sealed class TwoNodeSyncTests : IDisposable
         await Ok("--home", a, "grant", "rus", "rus", "--read", "--write");
 
         var port = NodeProcess.FreePort();
-        using var server = NodeProcess.Start(_root, null, "--home", a, "serve", "--urls", $"http://127.0.0.1:{port}");
+        using var server = NodeProcess.Start(_folder.Path, null, "--home", a, "serve", "--urls", $"http://127.0.0.1:{port}");
         var discovery = $"http://127.0.0.1:{port}/taxii2/";
         await WaitUntilServing(discovery, password);
 
-        var corpus = Path.Combine(_root, "corpus.json");
+        var corpus = Path.Combine(_folder.Path, "corpus.json");
         using (var file = File.Create(corpus))
         {
             new CorpusGenerator(seed: 7).Write(file, Objects);
@@ -51,7 +46,7 @@ public sealed class TwoNodeSyncTests : IDisposable
         await OkWithInput(password, "--home", b, "remote", "add", "self", "--url", discovery, "--user", "rus", "--password-stdin");
         await Ok("--home", b, "push", "self", "--collection", collection, corpus);
 
-        using (var puller = NodeProcess.Start(_root, null, "--home", b, "pull", "fra", "--collection", collection))
+        using (var puller = NodeProcess.Start(_folder.Path, null, "--home", b, "pull", "fra", "--collection", collection))
         {
             await WaitFor(() => Count(Path.Combine(b, "liaison.db"), "SELECT COUNT(*) FROM provenance") >= 20_000 || puller.HasExited, TimeSpan.FromMinutes(3));
             Assert.False(puller.HasExited, "the pull finished before it could be killed: " + puller.Output);
@@ -125,7 +120,7 @@ public sealed class TwoNodeSyncTests : IDisposable
 
     private async Task<string> OkWithInput(string? stdin, params string[] args)
     {
-        var (exit, output) = await NodeProcess.RunAsync(_root, stdin, args);
+        var (exit, output) = await NodeProcess.RunAsync(_folder.Path, stdin, args);
         Assert.True(exit == 0, $"liaison {string.Join(' ', args)} exited {exit}: {output}");
         return output;
     }
