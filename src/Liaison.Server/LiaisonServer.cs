@@ -33,15 +33,18 @@ public static class LiaisonServer
         options.Validate();
         builder.Services.AddRouting();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxContentLength + 1L);
+        // The container owns what holds the database open, so disposing the host closes it, whether or not the host
+        // was stopped first (disposing a host does not stop it, so a stop callback alone would leave them running).
+        // It disposes them in the reverse order of creation, after the server it created later: the writer first, so
+        // it writes what is still queued, then the checkpointer, then the pool.
+        builder.Services.AddSingleton(_ => new StorePool(options.DatabasePath, clock));
+        builder.Services.AddSingleton(_ => new Liaison.Storage.Sqlite.WalCheckpointer(options.DatabasePath, TimeSpan.FromMilliseconds(250)));
+        builder.Services.AddSingleton(_ => new EnvelopeWriter(options, clock));
         var app = builder.Build();
 
-        var stores = new StorePool(options.DatabasePath, clock);
-        app.Lifetime.ApplicationStopped.Register(stores.Dispose);
-        var checkpointer = new Liaison.Storage.Sqlite.WalCheckpointer(options.DatabasePath, TimeSpan.FromMilliseconds(250));
-        app.Lifetime.ApplicationStopped.Register(checkpointer.Dispose);
-        // Registered after the pool, so it stops first: it writes what is still queued, then closes its connection.
-        var writer = new EnvelopeWriter(options, clock);
-        app.Lifetime.ApplicationStopped.Register(writer.Dispose);
+        var stores = app.Services.GetRequiredService<StorePool>();
+        _ = app.Services.GetRequiredService<Liaison.Storage.Sqlite.WalCheckpointer>();
+        var writer = app.Services.GetRequiredService<EnvelopeWriter>();
         var taxii = new TaxiiContext(stores, writer, options, clock);
         var authentication = new TaxiiAuthentication(stores, new LoginThrottle(clock), clock, options);
 

@@ -45,7 +45,7 @@ internal static class ServeCommand
                 throw new CliException(ExitCodes.Usage, "https:// needs --tls-certificate");
             }
 
-            var app = LiaisonServer.Build(builder, new LiaisonServerOptions
+            await using var app = LiaisonServer.Build(builder, new LiaisonServerOptions
             {
                 DatabasePath = home.DatabasePath,
                 Title = $"Liaison node {config.Name}",
