@@ -60,6 +60,33 @@ public sealed class PersonMatchApiTests
     }
 
     [Fact]
+    public async Task A_person_is_found_however_many_more_recent_groups_the_node_holds()
+    {
+        await using var server = await TaxiiTestServer.StartAsync(maxContentLength: 8 << 20, personMatchKeys: code => code == "RUS" ? Key : null);
+        using (var fra = server.Client("fra"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await fra.PostAsync(server.CollectionUrl("shared") + "objects/", TaxiiTestServer.Envelope(Person()))).StatusCode);
+            // More groups, all more recent than the person, than the 10,000 most recent objects the question once
+            // read: the person was never reached.
+            for (var envelope = 0; envelope < 11; envelope++)
+            {
+                var groups = Enumerable.Range((envelope * 1000) + 1, 1000)
+                    .Select(n => (JsonNode)Stix.ThreatActor(n, $"group {n}").With("modified", "2016-06-01T00:00:00.000Z")).ToArray();
+                Assert.Equal(HttpStatusCode.Accepted, (await fra.PostAsync(server.CollectionUrl("shared") + "objects/", TaxiiTestServer.Envelope(groups))).StatusCode);
+            }
+        }
+
+        using var rus = server.Client("partner-rus");
+        var match = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1991, Key)));
+
+        Assert.True(match.GetProperty("match").GetBoolean());
+        using var store = Liaison.Storage.Sqlite.SqliteStixStore.Open(server.DatabasePath, new UtcClock());
+        // The question read the one person of interest held, and only that is logged.
+        var read = Assert.Single(store.PersonReads());
+        Assert.Equal(("match:RUS", "person-match"), (read.Reader, read.Via));
+    }
+
+    [Fact]
     public async Task Non_partners_partners_without_a_key_and_malformed_queries_are_refused()
     {
         await using var server = await TaxiiTestServer.StartAsync(personMatchKeys: code => code == "RUS" ? Key : null);
@@ -74,5 +101,10 @@ public sealed class PersonMatchApiTests
         Assert.Contains("not a match query", (await TaxiiTestServer.Json(truncated)).GetProperty("description").GetString(), StringComparison.Ordinal);
         using var anonymous = server.Client(principal: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/liaison/person-match/", Query("X", 1990, Key))).StatusCode);
+    }
+
+    private sealed class UtcClock : Core.IClock
+    {
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

@@ -74,8 +74,7 @@ internal static class PersonMatchApi
         lease.Store.Reader = "match:" + partner.Code;
         // A record past its review-by date is no longer held for any purpose: it never matches.
         var now = Core.Stix.StixTimestamp.UnixMicrosecondsOf(taxii.Clock.UtcNow);
-        var records = lease.Store.Query(new ObjectQuery { Types = ["identity", "threat-actor"], Limit = 10_000 })
-            .Select(o => PersonRecord.Read(o.ToJsonElement())).OfType<PersonRecord>().Where(r => r.ReviewBy.UnixMicroseconds > now);
+        var records = lease.Store.PersonsOfInterest("person-match").Where(r => r.ReviewBy.UnixMicroseconds > now);
         var answer = new PersonMatchIndex(key, records).Answer(query);
         return TaxiiJson.Response(StatusCodes.Status200OK, writer =>
         {

@@ -32,25 +32,99 @@ public sealed partial class SqliteStixStore
     }
 
     /// <summary>
+    /// Every person-of-interest record this node holds — the latest unrevoked versions of its own and of what partners
+    /// sent, not the copies it released — however many there are, with expired ones (their review-by date is for the
+    /// caller to weigh). Each is logged as read under <see cref="Reader"/> via <paramref name="via"/>.
+    /// </summary>
+    public IReadOnlyList<PersonRecord> PersonsOfInterest(string via)
+    {
+        // Only rows naming the extension leave SQLite: a node may hold far more identities than persons of interest.
+        using var command = Command(
+            "SELECT k.id, o.version_us, o.json FROM objects o JOIN object_keys k ON k.key = o.key " +
+            "WHERE o.latest = 1 AND o.revoked = 0 AND o.type IN ('identity', 'threat-actor') AND instr(o.json, $extension) > 0 " +
+            "AND NOT EXISTS (SELECT 1 FROM release_outputs r WHERE r.object_id = k.id)");
+        command.Parameters.AddWithValue("$extension", PersonOfInterestKey);
+        var records = new List<PersonRecord>();
+        var reads = new List<(string Id, long Version)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                using var json = System.Text.Json.JsonDocument.Parse((byte[])reader[2]);
+                if (PersonRecord.Read(json.RootElement) is { } record)
+                {
+                    records.Add(record);
+                    reads.Add((reader.GetString(0), reader.GetInt64(1)));
+                }
+            }
+        }
+
+        LogReads(reads, via);
+        return records;
+    }
+
+    /// <summary>
     /// Records a read of every person-of-interest record among <paramref name="objects"/> (one row per version read)
-    /// and returns them unchanged. The log row is written by the raw connection so that it joins an open write
-    /// transaction rather than failing beside it.
+    /// and returns them unchanged.
     /// </summary>
     internal IReadOnlyList<T> LogPersonReads<T>(IReadOnlyList<T> objects, Func<T, StoredObject> stored, string via)
     {
+        var reads = new List<(string Id, long Version)>();
         foreach (var item in objects)
         {
             var stix = stored(item);
-            if (stix.Type is not ("identity" or "threat-actor") || stix.Utf8Json.AsSpan().IndexOf(PersonOfInterestKey) < 0
-                || PersonRecord.Read(stix.ToJsonElement()) is null)
+            if (stix.Type is ("identity" or "threat-actor") && stix.Utf8Json.AsSpan().IndexOf(PersonOfInterestKey) >= 0
+                && PersonRecord.Read(stix.ToJsonElement()) is not null)
             {
-                continue;
+                reads.Add((stix.Id, stix.Version));
             }
-
-            using var log = new RawStatement(_connection, "INSERT INTO person_reads (read_at_us, reader, object_id, version_us, via) VALUES (?1, ?2, ?3, ?4, ?5)");
-            log.Bind(1, StixTimestamp.UnixMicrosecondsOf(_clock.UtcNow)).Bind(2, Reader).Bind(3, stix.Id).Bind(4, stix.Version).Bind(5, via).Execute();
         }
 
+        LogReads(reads, via);
         return objects;
+    }
+
+    /// <summary>
+    /// Writes the log rows of one read together: in one transaction of their own, or in the write transaction already
+    /// open on this connection (the raw connection joins it rather than failing beside it).
+    /// </summary>
+    private void LogReads(List<(string Id, long Version)> reads, string via)
+    {
+        if (reads.Count == 0)
+        {
+            return;
+        }
+
+        var own = SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) != 0;
+        if (own)
+        {
+            ExecuteRaw("BEGIN IMMEDIATE");
+        }
+
+        try
+        {
+            var at = StixTimestamp.UnixMicrosecondsOf(_clock.UtcNow);
+            using var log = new RawStatement(_connection, "INSERT INTO person_reads (read_at_us, reader, object_id, version_us, via) VALUES (?1, ?2, ?3, ?4, ?5)");
+            foreach (var (id, version) in reads)
+            {
+                log.Bind(1, at).Bind(2, Reader).Bind(3, id).Bind(4, version).Bind(5, via).Execute();
+            }
+
+            if (own)
+            {
+                ExecuteRaw("COMMIT");
+            }
+        }
+        catch when (own)
+        {
+            ExecuteRaw("ROLLBACK");
+            throw;
+        }
+    }
+
+    private void ExecuteRaw(string sql)
+    {
+        using var statement = new RawStatement(_connection, sql);
+        statement.Execute();
     }
 }

@@ -65,4 +65,47 @@ public sealed class PersonReadLogTests
         test.Store.ReadCollection(collection.Id, new Liaison.Storage.Taxii.TaxiiFilter(), 10);
         Assert.Equal("taxii", Assert.Single(test.Store.PersonReads()).Via);
     }
+
+    [Fact]
+    public void Persons_of_interest_are_all_read_however_many_other_objects_of_their_types_are_held()
+    {
+        using var test = new TestStore();
+        test.Add(Valid(Person(1, "Abu Umar", ReviewBy)));
+        test.Add(Valid(Person(2, "Chamil", ReviewBy)));
+        var revoked = Person(2, "Chamil", ReviewBy, modified: "2016-01-01T00:00:00.000Z");
+        revoked["revoked"] = true;
+        test.Add(Valid(revoked));
+        // More groups than the 10,000 objects the match question once read at most.
+        using (var batch = test.Store.BeginBatch())
+        {
+            for (var n = 1; n <= 12_000; n++)
+            {
+                batch.Add(Valid(ThreatActor(n, $"group {n}")));
+            }
+
+            batch.Commit();
+        }
+
+        test.Store.Reader = "match:RUS";
+        var persons = test.Store.PersonsOfInterest("person-match");
+
+        Assert.Equal(Id("identity", 1), Assert.Single(persons).Id); // the revoked one is no longer held
+        var read = Assert.Single(test.Store.PersonReads());
+        Assert.Equal(("match:RUS", "person-match", Id("identity", 1)), (read.Reader, read.Via, read.ObjectId));
+    }
+
+    [Fact]
+    public void Reads_made_inside_an_open_write_are_logged_in_it()
+    {
+        using var test = new TestStore();
+        test.Add(Valid(Person(1, "Abu Umar", ReviewBy)));
+
+        using (var batch = test.Store.BeginBatch())
+        {
+            test.Store.Get(Id("identity", 1));
+            batch.Commit();
+        }
+
+        Assert.Equal("get", Assert.Single(test.Store.PersonReads()).Via);
+    }
 }
