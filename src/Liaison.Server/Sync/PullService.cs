@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Liaison.Core;
 using Liaison.Core.Agreements;
 using Liaison.Core.Canonical;
@@ -7,7 +6,6 @@ using Liaison.Core.Stix;
 using Liaison.Core.Validation;
 using Liaison.Server.Client;
 using Liaison.Storage;
-using Liaison.Storage.Ingest;
 using Liaison.Storage.Ledger;
 using Liaison.Storage.Sqlite;
 
@@ -197,33 +195,38 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
             Reject(report, errors);
         }
 
-        var markings = new MarkingResolver(store);
-        foreach (var item in prepared.Valid)
-        {
-            markings.Saw(item.Object);
-        }
-
         // The gate looks at what is stored, this pull's earlier pages included.
         var refused = Inbound is null
             ? []
             : Inbound.Refusals(store, prepared.Valid.Select(v => v.Object));
         var received = new List<ReceivedObject>();
-        foreach (var (stixObject, refs, hash, utf8Json, facts) in prepared.Valid)
+        var results = ObjectIntake.Take(store, batch, prepared.Valid, Inbound?.Partner, refused, provenance.ReceivedAtMicroseconds,
+            item => batch.AddReceived(item.Object, item.Hash, item.Utf8Json, item.Facts, provenance));
+        foreach (var result in results)
         {
-            if (refused.TryGetValue(stixObject, out var reason))
+            var (stixObject, _, hash, _, _) = result.Item;
+            switch (result.Outcome)
             {
-                batch.Quarantine(Inbound!.Partner, stixObject.Id.Value, provenance.ReceivedAtMicroseconds, reason, stixObject.ToUtf8Bytes());
-                report.Quarantined++;
-                // Received, though not accepted: the receipt says what arrived, the quarantine what became of it.
-                Acknowledge(batch, stixObject, hash, provenance, received, logged: true, report);
-                continue;
-            }
-
-            var missing = markings.FirstUnresolved(refs);
-            if (missing is not null)
-            {
-                Reject(report, [new StixError(null, stixObject.Id.Value, "$.object_marking_refs", $"marking {missing} is not defined here")]);
-                continue;
+                case IntakeOutcome.Quarantined:
+                    report.Quarantined++;
+                    // Received, though not accepted: the receipt says what arrived, the quarantine what became of it.
+                    Acknowledge(batch, stixObject, hash, provenance, received, logged: true, report);
+                    continue;
+                case IntakeOutcome.MarkingUndefined:
+                    Reject(report, [new StixError(null, stixObject.Id.Value, "$.object_marking_refs", $"marking {result.Reason} is not defined here")]);
+                    continue;
+                case IntakeOutcome.Refused:
+                    Reject(report, [new StixError(null, stixObject.Id.Value, "$", result.Reason!)]);
+                    break;
+                case IntakeOutcome.New:
+                    report.New++;
+                    break;
+                case IntakeOutcome.Updated:
+                    report.Updated++;
+                    break;
+                case IntakeOutcome.Unchanged:
+                    report.Unchanged++;
+                    break;
             }
 
             if (Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.LedgerCheckpointType)
@@ -231,29 +234,19 @@ public sealed class PullService(SqliteStixStore store, TaxiiClient client, StixV
                 report.Checkpoints.Add(stixObject.Json);
             }
 
-            var written = batch.AddReceived(stixObject, hash, utf8Json, facts, provenance);
-            if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ActivityNoticeType)
+            if (Inbound is not null && result.IsNewVersion && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ActivityNoticeType)
             {
                 report.Notices.Add(stixObject.Id.Value);
             }
 
-            if (written.Outcome is WriteOutcome.New or WriteOutcome.Updated && Inbound is not null && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ConflictReportType)
+            if (Inbound is not null && result.IsNewVersion && stixObject.Type == Liaison.Core.Extensions.LiaisonExtensions.ConflictReportType)
             {
-                batch.AppendLedger(Liaison.Core.Deconfliction.ConflictReport.ReceivedEntry(Inbound.Partner, stixObject.Json, stixObject.Version?.UnixMicroseconds, provenance.ReceivedAtMicroseconds));
                 report.ConflictReports.Add(stixObject.Id.Value);
             }
 
-            if (written.Outcome != WriteOutcome.Refused)
+            if (result.Outcome != IntakeOutcome.Refused)
             {
-                Acknowledge(batch, stixObject, hash, provenance, received, logged: written.Outcome != WriteOutcome.Unchanged, report);
-            }
-
-            switch (written.Outcome)
-            {
-                case WriteOutcome.New: report.New++; break;
-                case WriteOutcome.Updated: report.Updated++; break;
-                case WriteOutcome.Unchanged: report.Unchanged++; break;
-                default: Reject(report, [new StixError(null, stixObject.Id.Value, "$", written.Reason!)]); break;
+                Acknowledge(batch, stixObject, hash, provenance, received, logged: result.Outcome != IntakeOutcome.Unchanged, report);
             }
         }
 

@@ -1,13 +1,11 @@
 using System.Threading.Channels;
 using Liaison.Core;
 using Liaison.Core.Agreements;
-using Liaison.Core.Deconfliction;
 using Liaison.Core.Extensions;
 using Liaison.Core.Stix;
 using Liaison.Server.Sync;
 using Liaison.Storage;
 using Liaison.Storage.Deconfliction;
-using Liaison.Storage.Ingest;
 using Liaison.Storage.Sqlite;
 using Liaison.Storage.Taxii;
 
@@ -130,13 +128,6 @@ internal sealed class EnvelopeWriter : IDisposable
     {
         var outcome = new Outcome(envelope);
         outcome.Failures.AddRange(envelope.Invalid);
-        // Markings resolve against what is stored, earlier envelopes of this transaction included, and this envelope.
-        var markings = new MarkingResolver(_store);
-        foreach (var item in envelope.Valid)
-        {
-            markings.Saw(item.Object);
-        }
-
         // A partner writing to its inbound collection: our agreement's inbound rules decide, and what it sends
         // carries its provenance (so it is never taken for ours, nor passed on unless its markings allow).
         var partner = _store.PartnerOfPrincipal(envelope.Principal) is { } p && p.InboundCollection == envelope.CollectionId ? p : null;
@@ -153,44 +144,25 @@ internal sealed class EnvelopeWriter : IDisposable
 
         var received = new Provenance(partner?.Code ?? "", envelope.CollectionId.ToString("D"), envelope.RequestedMicroseconds);
         outcome.Partner = partner?.Code;
-        foreach (var (stixObject, refs, hash, utf8Json, facts) in envelope.Valid)
+        var results = ObjectIntake.Take(_store, batch, envelope.Valid, partner?.Code, refused, received.ReceivedAtMicroseconds, item => partner is null
+            ? batch.AddToCollection(envelope.CollectionId, item.Object, item.Hash, item.Utf8Json, item.Facts)
+            : batch.AddReceivedToCollection(envelope.CollectionId, item.Object, item.Hash, item.Utf8Json, item.Facts, received));
+        foreach (var result in results)
         {
-            if (refused.TryGetValue(stixObject, out var reason))
+            var stixObject = result.Item.Object;
+            var failure = result.Outcome switch
             {
-                batch.Quarantine(partner!.Code, stixObject.Id.Value, received.ReceivedAtMicroseconds, reason, utf8Json);
-                outcome.Failures.Add(Detail(stixObject, $"quarantined: {reason}"));
-                continue;
-            }
+                IntakeOutcome.Quarantined => $"quarantined: {result.Reason}",
+                IntakeOutcome.MarkingUndefined => $"marking {result.Reason} is not defined: not a standard TLP marking, not in this envelope, not stored",
+                IntakeOutcome.Refused => result.Reason,
+                _ => null,
+            };
+            (failure is null ? outcome.Successes : outcome.Failures).Add(Detail(stixObject, failure));
 
-            if (markings.FirstUnresolved(refs) is { } missing)
+            if (partner is not null && result.IsNewVersion && stixObject.Type == LiaisonExtensions.ActivityNoticeType)
             {
-                outcome.Failures.Add(Detail(stixObject, $"marking {missing} is not defined: not a standard TLP marking, not in this envelope, not stored"));
-                continue;
+                outcome.Notices.Add(stixObject.Id.Value);
             }
-
-            // What a partner sends carries its provenance, recorded on the row the write chose.
-            var written = partner is null
-                ? batch.AddToCollection(envelope.CollectionId, stixObject, hash, utf8Json, facts)
-                : batch.AddReceivedToCollection(envelope.CollectionId, stixObject, hash, utf8Json, facts, received);
-            if (written.Outcome == WriteOutcome.Refused)
-            {
-                outcome.Failures.Add(Detail(stixObject, written.Reason));
-                continue;
-            }
-
-            if (partner is not null && written.Outcome is WriteOutcome.New or WriteOutcome.Updated)
-            {
-                if (stixObject.Type == LiaisonExtensions.ConflictReportType)
-                {
-                    batch.AppendLedger(ConflictReport.ReceivedEntry(partner.Code, stixObject.Json, stixObject.Version?.UnixMicroseconds, received.ReceivedAtMicroseconds));
-                }
-                else if (stixObject.Type == LiaisonExtensions.ActivityNoticeType)
-                {
-                    outcome.Notices.Add(stixObject.Id.Value);
-                }
-            }
-
-            outcome.Successes.Add(Detail(stixObject, null));
         }
 
         return outcome;
