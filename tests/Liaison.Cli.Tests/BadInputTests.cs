@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Liaison.Cli.Tests.Support;
 
 namespace Liaison.Cli.Tests;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Liaison.Cli.Commands;
 using Liaison.Cli.Tests.Support;
 

@@ -6,7 +6,6 @@ using Liaison.Core;
 using Liaison.Storage.Sqlite;
 using Liaison.Storage.Taxii;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Liaison.Server.Tests;

@@ -1,5 +1,4 @@
 using Liaison.Cli.Node;
-using Liaison.Core;
 using Liaison.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Liaison.Cli.Demo;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;

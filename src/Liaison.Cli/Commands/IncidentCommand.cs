@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Claims;
-using Liaison.Core.Stix;
 using Liaison.Storage.Sqlite;
 
 namespace Liaison.Cli.Commands;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
-using Liaison.Core.Crypto;
 using Liaison.Core.Ledger;
 using Liaison.Storage.Ledger;
 

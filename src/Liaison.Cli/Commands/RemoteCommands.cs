@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Core.Extensions;
-using Liaison.Core.Input;
 using Liaison.Core.Validation;
 using Liaison.Server.Client;
 using Liaison.Server.Sync;

@@ -4,7 +4,6 @@ using Liaison.Cli.Deconfliction;
 using Liaison.Cli.Node;
 using Liaison.Cli.Output;
 using Liaison.Server;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 

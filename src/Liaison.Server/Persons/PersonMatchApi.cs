@@ -2,7 +2,6 @@ using System.Text.Json;
 using Liaison.Core.Persons;
 using Liaison.Server.Security;
 using Liaison.Server.Taxii;
-using Liaison.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,4 @@
 using Liaison.Core.Ledger;
-using Liaison.Storage.Sqlite;
 
 namespace Liaison.Storage.Tests.Ledger;
 

@@ -1,5 +1,3 @@
-using Liaison.Storage.Sqlite;
-
 namespace Liaison.Storage.Tests.Ledger;
 
 /// <summary>Someone with the database file changes rows directly; verification must fail and name the first bad entry.</summary>

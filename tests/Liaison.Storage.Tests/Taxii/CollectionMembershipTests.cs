@@ -1,4 +1,3 @@
-using Liaison.Storage.Taxii;
 using static Liaison.Storage.Tests.StixFixtures;
 using static Liaison.Storage.Tests.Taxii.TaxiiFixtures;
 

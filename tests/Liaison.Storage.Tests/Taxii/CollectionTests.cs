@@ -1,5 +1,4 @@
 using Liaison.Storage.Taxii;
-using static Liaison.Storage.Tests.Taxii.TaxiiFixtures;
 
 namespace Liaison.Storage.Tests.Taxii;
 

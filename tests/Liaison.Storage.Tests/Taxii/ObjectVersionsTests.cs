@@ -1,6 +1,5 @@
 using Liaison.Storage.Taxii;
 using static Liaison.Storage.Tests.StixFixtures;
-using static Liaison.Storage.Tests.Taxii.TaxiiFixtures;
 
 namespace Liaison.Storage.Tests.Taxii;
 

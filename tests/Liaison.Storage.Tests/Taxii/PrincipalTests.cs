@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Text;
 using Liaison.Storage.Taxii;
-using static Liaison.Storage.Tests.Taxii.TaxiiFixtures;
 
 namespace Liaison.Storage.Tests.Taxii;
 
