@@ -79,6 +79,16 @@ internal sealed class NodeProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Asks the process to stop as an operator's Ctrl+C or a service manager would (SIGINT), and waits for it.</summary>
+    public async Task<int> InterruptAsync()
+    {
+        const int Sigint = 2;
+        Assert.Equal(0, SendSignal(_process.Id, Sigint));
+        await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)
@@ -93,4 +103,7 @@ internal sealed class NodeProcess : IDisposable
         Kill();
         _process.Dispose();
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 }
