@@ -79,11 +79,13 @@ internal sealed class NodeProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Asks the process to stop as an operator's Ctrl+C or a service manager would (SIGINT), and waits for it.</summary>
-    public async Task<int> InterruptAsync()
+    /// <summary>
+    /// Asks the process to stop as an operator's Ctrl+C (SIGINT, 2) or a service manager (SIGTERM, 15) would, and
+    /// waits for it to exit.
+    /// </summary>
+    public async Task<int> SignalAsync(int signal)
     {
-        const int Sigint = 2;
-        Assert.Equal(0, SendSignal(_process.Id, Sigint));
+        Assert.Equal(0, SendSignal(_process.Id, signal));
         await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
         _process.WaitForExit();
         return _process.ExitCode;

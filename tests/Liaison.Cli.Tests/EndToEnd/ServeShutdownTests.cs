@@ -7,15 +7,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Liaison.Cli.Tests.EndToEnd;
 
-/// <summary><c>liaison serve</c> as a real process, stopped the way an operator stops it.</summary>
+/// <summary><c>liaison serve</c> as a real process, stopped the way an operator or a service manager stops it.</summary>
 public sealed class ServeShutdownTests : IDisposable
 {
     private readonly TempFolder _folder = new("liaison-serve-stop");
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
-    public async Task Serve_stopped_with_ctrl_c_keeps_what_it_accepted_and_closes_its_database()
+    [Theory]
+    [InlineData(2)] // SIGINT: Ctrl+C
+    [InlineData(15)] // SIGTERM: a service manager
+    public async Task Serve_stopped_by_a_signal_keeps_what_it_accepted_and_closes_its_database(int signal)
     {
         var home = Path.Combine(_folder.Path, "node");
         Assert.Equal(0, (await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "init", "--name", "FRA")).ExitCode);
@@ -38,7 +40,7 @@ public sealed class ServeShutdownTests : IDisposable
         var posted = await http.PostAsync($"api/collections/{collection}/objects/", envelope);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
 
-        Assert.Equal(0, await server.InterruptAsync());
+        Assert.Equal(0, await server.SignalAsync(signal));
 
         // SQLite removes the write-ahead log when the last connection closes: a server that left its writer or its
         // checkpointer open at exit leaves the log behind.
