@@ -20,9 +20,22 @@ internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
     /// <summary>Who reads when no principal is known yet (the server itself), in the store's read log.</summary>
     public const string ServerReader = "taxii:server";
 
-    public Lease Rent() => new(this, _idle.TryTake(out var store) ? store : SqliteStixStore.Open(databasePath, clock, CacheMebibytesPerStore));
+    private volatile bool _disposed;
 
+    public Lease Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new(this, _idle.TryTake(out var store) ? store : SqliteStixStore.Open(databasePath, clock, CacheMebibytesPerStore));
+    }
+
+    /// <summary>Closes the idle stores; a store lent out is closed when it is given back.</summary>
     public void Dispose()
+    {
+        _disposed = true;
+        CloseIdle();
+    }
+
+    private void CloseIdle()
     {
         while (_idle.TryTake(out var store))
         {
@@ -39,13 +52,18 @@ internal sealed class StorePool(string databasePath, IClock clock) : IDisposable
         {
             // The next borrower reads as itself, never as the previous principal.
             store.Reader = ServerReader;
-            if (pool._idle.Count < MaxIdle)
-            {
-                pool._idle.Add(store);
-            }
-            else
+            if (pool._disposed || pool._idle.Count >= MaxIdle)
             {
                 store.Dispose();
+                return;
+            }
+
+            pool._idle.Add(store);
+            // A request that outlived the server (a host disposed without being stopped does not wait for it) gives
+            // its store back after the pool was closed: close it too, or its connection stays open until the process ends.
+            if (pool._disposed)
+            {
+                pool.CloseIdle();
             }
         }
     }
