@@ -79,10 +79,7 @@ internal sealed class NodeProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>
-    /// Asks the process to stop as an operator's Ctrl+C (SIGINT, 2) or a service manager (SIGTERM, 15) would, and
-    /// waits for it to exit.
-    /// </summary>
+    /// <summary>Sends the process a signal (say SIGTERM, 15, as a service manager stops it) and waits for it to exit.</summary>
     public async Task<int> SignalAsync(int signal)
     {
         Assert.Equal(0, SendSignal(_process.Id, signal));

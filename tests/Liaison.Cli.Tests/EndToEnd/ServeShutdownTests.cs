@@ -14,11 +14,13 @@ public sealed class ServeShutdownTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Theory]
-    [InlineData(2)] // SIGINT: Ctrl+C
-    [InlineData(15)] // SIGTERM: a service manager
-    public async Task Serve_stopped_by_a_signal_keeps_what_it_accepted_and_closes_its_database(int signal)
+    // SIGTERM, as a service manager stops it; Ctrl+C (SIGINT) takes the same way out of the host. SIGINT is not
+    // tested: a shell without job control starts background commands with SIGINT ignored, and a test runner started
+    // that way passes the ignored signal on to the server it starts, which then never sees it.
+    [Fact]
+    public async Task Serve_stopped_by_sigterm_keeps_what_it_accepted_and_closes_its_database()
     {
+        const int Sigterm = 15;
         var home = Path.Combine(_folder.Path, "node");
         Assert.Equal(0, (await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "init", "--name", "FRA")).ExitCode);
         var password = JsonDocument.Parse((await NodeProcess.RunAsync(_folder.Path, null, "--home", home, "principal", "create", "rus", "--json")).Output)
@@ -40,7 +42,7 @@ public sealed class ServeShutdownTests : IDisposable
         var posted = await http.PostAsync($"api/collections/{collection}/objects/", envelope);
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
 
-        Assert.Equal(0, await server.SignalAsync(signal));
+        Assert.Equal(0, await server.SignalAsync(Sigterm));
 
         // SQLite removes the write-ahead log when the last connection closes: a server that left its writer or its
         // checkpointer open at exit leaves the log behind.
