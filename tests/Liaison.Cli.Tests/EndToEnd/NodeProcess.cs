@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 
@@ -77,6 +78,37 @@ internal sealed class NodeProcess : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>HTTP Basic credentials of a principal, as a header value.</summary>
+    public static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    /// <summary>
+    /// Asks <paramref name="url"/> as <paramref name="http"/> does until the served node answers with success (it
+    /// refuses connections while it starts); fails with the node's output if it exits or takes more than a minute.
+    /// </summary>
+    public async Task WaitUntilServingAsync(HttpClient http, string url)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.False(HasExited, "the node exited while starting:\n" + Output);
+            Assert.True(DateTime.UtcNow < deadline, $"{url} did not answer within 60 s:\n" + Output);
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Sends the process a signal (say SIGTERM, 15, as a service manager stops it) and waits for it to exit.</summary>

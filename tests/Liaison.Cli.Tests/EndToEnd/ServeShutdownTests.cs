@@ -32,9 +32,9 @@ public sealed class ServeShutdownTests : IDisposable
         var port = NodeProcess.FreePort();
         using var server = NodeProcess.Start(_folder.Path, null, "--home", home, "serve", "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"rus:{password}")));
+        http.DefaultRequestHeaders.Authorization = NodeProcess.Basic("rus", password);
         http.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
-        await WaitUntilServing(http, server);
+        await server.WaitUntilServingAsync(http, "taxii2/");
 
         const string Note = """{"type":"note","spec_version":"2.1","id":"note--6f0e2a4c-8d43-4b6e-9a0d-3c1f5e7b9a21","created":"2015-12-15T00:00:00.000Z","modified":"2015-12-15T00:00:00.000Z","content":"kept across the stop","object_refs":["identity--6f0e2a4c-8d43-4b6e-9a0d-3c1f5e7b9a22"]}""";
         using var envelope = new StringContent($$"""{"objects":[{{Note}}]}""", Encoding.UTF8);
@@ -53,27 +53,5 @@ public sealed class ServeShutdownTests : IDisposable
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM object_keys WHERE id = 'note--6f0e2a4c-8d43-4b6e-9a0d-3c1f5e7b9a21'";
         Assert.Equal(1L, (long)count.ExecuteScalar()!);
-    }
-
-    private static async Task WaitUntilServing(HttpClient http, NodeProcess server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync("taxii2/")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.False(server.HasExited, server.Output);
-            Assert.True(DateTime.UtcNow < deadline, "the server did not answer within 60 s:\n" + server.Output);
-            await Task.Delay(100);
-        }
     }
 }

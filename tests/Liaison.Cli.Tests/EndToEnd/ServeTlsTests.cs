@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json;
 using Liaison.Cli.Tests.Support;
 
@@ -39,26 +37,18 @@ public sealed class ServeTlsTests : IDisposable
         using var http = new HttpClient(handler);
         var url = $"https://127.0.0.1:{port}/taxii2/";
 
-        HttpResponseMessage? anonymous = null;
-        for (var attempt = 0; attempt < 300 && anonymous is null; attempt++)
+        using (var authenticated = new HttpClient(handler, disposeHandler: false))
         {
-            try
-            {
-                anonymous = await http.GetAsync(url);
-            }
-            catch (HttpRequestException)
-            {
-                Assert.False(server.HasExited, server.Output);
-                await Task.Delay(100);
-            }
+            authenticated.DefaultRequestHeaders.Authorization = NodeProcess.Basic("rus", password);
+            await server.WaitUntilServingAsync(authenticated, url);
         }
 
-        Assert.NotNull(anonymous);
+        var anonymous = await http.GetAsync(url);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var authenticated = new HttpRequestMessage(HttpMethod.Get, url);
-        authenticated.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"rus:{password}")));
-        var response = await http.SendAsync(authenticated);
+        using var authenticatedRequest = new HttpRequestMessage(HttpMethod.Get, url);
+        authenticatedRequest.Headers.Authorization = NodeProcess.Basic("rus", password);
+        var response = await http.SendAsync(authenticatedRequest);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         server.Kill();
     }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Liaison.Cli.Bench;
@@ -32,7 +31,11 @@ public sealed class TwoNodeSyncTests : IDisposable
         var port = NodeProcess.FreePort();
         using var server = NodeProcess.Start(_folder.Path, null, "--home", a, "serve", "--urls", $"http://127.0.0.1:{port}");
         var discovery = $"http://127.0.0.1:{port}/taxii2/";
-        await WaitUntilServing(discovery, password);
+        using (var http = new HttpClient())
+        {
+            http.DefaultRequestHeaders.Authorization = NodeProcess.Basic("rus", password);
+            await server.WaitUntilServingAsync(http, discovery);
+        }
 
         var corpus = Path.Combine(_folder.Path, "corpus.json");
         using (var file = File.Create(corpus))
@@ -64,23 +67,6 @@ public sealed class TwoNodeSyncTests : IDisposable
         Assert.Equal(Objects + 1, Count(database, "SELECT COUNT(DISTINCT key) FROM objects"));
         Assert.Equal(Objects, Count(database, "SELECT COUNT(*) FROM provenance WHERE remote = 'fra'"));
         server.Kill();
-    }
-
-    private static async Task WaitUntilServing(string discovery, string password)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"rus:{password}")));
-        await WaitFor(async () =>
-        {
-            try
-            {
-                return (await http.GetAsync(discovery)).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(60));
     }
 
     private static Task WaitFor(Func<bool> condition, TimeSpan timeout) => WaitFor(() => Task.FromResult(condition()), timeout);

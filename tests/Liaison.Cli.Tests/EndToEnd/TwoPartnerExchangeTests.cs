@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Liaison.Cli.Tests.Support;
@@ -93,8 +92,8 @@ public sealed class TwoPartnerExchangeTests : IDisposable
 
         using var fraServer = NodeProcess.Start(_cli.Root, null, "--home", _fra, "serve", "--urls", $"http://127.0.0.1:{fraPort}");
         using var rusServer = NodeProcess.Start(_cli.Root, null, "--home", _rus, "serve", "--urls", $"http://127.0.0.1:{rusPort}");
-        await WaitUntilServing(fraUrl, "partner-rus", (string)rusAtFra["password"]!);
-        await WaitUntilServing(rusUrl, "partner-fra", (string)fraAtRus["password"]!);
+        await WaitUntilServing(fraServer, fraUrl, "partner-rus", (string)rusAtFra["password"]!);
+        await WaitUntilServing(rusServer, rusUrl, "partner-fra", (string)fraAtRus["password"]!);
 
         var fraFirst = await Json(_fra, "sync", "RUS");
         var rusFirst = await Json(_rus, "sync", "FRA");
@@ -229,28 +228,12 @@ public sealed class TwoPartnerExchangeTests : IDisposable
         return text.ToString();
     }
 
-    private static async Task WaitUntilServing(string discovery, string user, string password)
+    private static async Task WaitUntilServing(NodeProcess server, string discovery, string user, string password)
     {
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        http.DefaultRequestHeaders.Authorization = NodeProcess.Basic(user, password);
         http.DefaultRequestHeaders.Accept.ParseAdd("application/taxii+json;version=2.1");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync(discovery)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{discovery} did not answer within 60 s");
-            await Task.Delay(100);
-        }
+        await server.WaitUntilServingAsync(http, discovery);
     }
 
     private static string Bundle(params JsonObject[] objects) =>
