@@ -44,7 +44,7 @@ public sealed class CollectionsTests
     public async Task A_principal_without_any_collection_gets_an_empty_resource_not_an_empty_list()
     {
         await using var server = await TaxiiTestServer.StartAsync();
-        using (var store = Liaison.Storage.Sqlite.SqliteStixStore.Open(server.DatabasePath, new FixedClock()))
+        using (var store = server.OpenStore())
         {
             server.Credentials["nobody"] = store.CreatePrincipal("nobody");
         }
@@ -52,10 +52,5 @@ public sealed class CollectionsTests
         var body = await TaxiiTestServer.Json(await server.Client("nobody").GetAsync("/api/collections/"));
 
         Assert.False(body.TryGetProperty("collections", out _));
-    }
-
-    private sealed class FixedClock : Liaison.Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

@@ -5,7 +5,6 @@ using Liaison.Core.Extensions;
 using Liaison.Core.Ledger;
 using Liaison.Storage.Deconfliction;
 using Liaison.Storage.Partners;
-using Liaison.Storage.Sqlite;
 
 namespace Liaison.Server.Tests;
 
@@ -24,7 +23,7 @@ public sealed class ConflictReportIntakeTests
         var status = await Post(server, Report());
 
         Assert.Equal(1, status.GetProperty("success_count").GetInt32());
-        using var store = Open(server);
+        using var store = server.OpenStore();
         Assert.Equal("RUS", Assert.Single(store.ProvenanceOf(ReportId)).Remote);
         var entry = Assert.Single(store.FindLedgerEntries(ReportId, "RUS")).Entry;
         Assert.Equal(LedgerEntryKind.DeconflictionReport, entry.Kind);
@@ -42,7 +41,7 @@ public sealed class ConflictReportIntakeTests
         await Post(server, Report());
         await Post(server, Report());
 
-        using var store = Open(server);
+        using var store = server.OpenStore();
         Assert.Single(store.GetVersions(ReportId));
         Assert.Single(store.FindLedgerEntries(ReportId, "RUS"));
     }
@@ -58,7 +57,7 @@ public sealed class ConflictReportIntakeTests
 
         await Post(server, revoked);
 
-        using var store = Open(server);
+        using var store = server.OpenStore();
         Assert.Equal(["withdrawn: about " + ReleasedNotice, "about " + ReleasedNotice],
             store.FindLedgerEntries(ReportId, "RUS").Select(e => e.Entry.Clause!).OrderByDescending(c => c.Length));
         Assert.Empty(ReceivedConflictReport.All(store));
@@ -75,7 +74,7 @@ public sealed class ConflictReportIntakeTests
 
         Assert.Contains($"quarantined: conflict report about {OurNotice}, which is no notice we released to RUS",
             Assert.Single(status.GetProperty("failures").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
-        using var store = Open(server);
+        using var store = server.OpenStore();
         Assert.False(store.Contains(ReportId));
         Assert.Equal(ReportId, Assert.Single(store.Quarantine("RUS")).ObjectId);
         Assert.Empty(store.FindLedgerEntries(ReportId, "RUS"));
@@ -94,7 +93,7 @@ public sealed class ConflictReportIntakeTests
         var message = Assert.Single(status.GetProperty("failures").EnumerateArray()).GetProperty("message").GetString();
         Assert.Contains("$.overlap.end_time: must be later than start_time", message, StringComparison.Ordinal);
         Assert.Contains("$.mission", message, StringComparison.Ordinal);
-        using var store = Open(server);
+        using var store = server.OpenStore();
         Assert.False(store.Contains(ReportId));
         Assert.Empty(store.FindLedgerEntries(ReportId));
     }
@@ -102,7 +101,7 @@ public sealed class ConflictReportIntakeTests
     private static async Task<TaxiiTestServer> StartAsync()
     {
         var server = await TaxiiTestServer.StartAsync();
-        using var store = Open(server);
+        using var store = server.OpenStore();
         store.ApplyAgreement(Core.Agreements.AgreementParser.Parse("partner: RUS\nversion: 1\naccept:\n  kinds: [conflict-report]\n"), "admin");
         using var batch = store.BeginBatch();
         // What the release pipeline records when our notice goes to RUS under its released id.
@@ -110,8 +109,6 @@ public sealed class ConflictReportIntakeTests
         batch.Commit();
         return server;
     }
-
-    private static SqliteStixStore Open(TaxiiTestServer server) => SqliteStixStore.Open(server.DatabasePath, new WallClock());
 
     private static async Task<System.Text.Json.JsonElement> Post(TaxiiTestServer server, JsonObject report)
     {
@@ -132,9 +129,4 @@ public sealed class ConflictReportIntakeTests
           "extensions": { "{{LiaisonExtensions.ConflictReportId}}": { "extension_type": "new-sdo" } }
         }
         """)!.AsObject();
-
-    private sealed class WallClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Liaison.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using static Liaison.Server.Tests.Stix;
 
@@ -85,7 +84,7 @@ public sealed class EnvelopeWriterTests
     public async Task An_envelope_that_fails_in_a_shared_transaction_fails_alone_and_the_others_are_kept()
     {
         await using var server = await TaxiiTestServer.StartAsync();
-        using (var store = SqliteStixStore.Open(server.DatabasePath, new FixedClock()))
+        using (var store = server.OpenStore())
         {
             store.ApplyAgreement(Core.Agreements.AgreementParser.Parse("partner: RUS\nversion: 1\naccept:\n  kinds: [threat-actor]\n"), "admin");
         }
@@ -125,14 +124,9 @@ public sealed class EnvelopeWriterTests
             Assert.Equal(1, (await TaxiiTestServer.Json(response)).GetProperty("success_count").GetInt32());
         }
 
-        using var check = SqliteStixStore.Open(server.DatabasePath, new FixedClock());
+        using var check = server.OpenStore();
         Assert.All(Enumerable.Range(1, 4), n => Assert.True(check.Contains(Id("threat-actor", n))));
         Assert.False(check.Contains(Id("threat-actor", 100)));
         Assert.Empty(check.Quarantine("RUS"));
-    }
-
-    private sealed class FixedClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

@@ -4,7 +4,6 @@ using Liaison.Core.Deconfliction;
 using Liaison.Core.Extensions;
 using Liaison.Core.Ledger;
 using Liaison.Core.Validation;
-using Liaison.Storage.Sqlite;
 
 namespace Liaison.Server.Tests;
 
@@ -22,7 +21,7 @@ public sealed class NoticePushTests
 
         await Push(server, Notice(Theirs, 35.05));
 
-        using (var store = Open(server))
+        using (var store = server.OpenStore())
         {
             var entry = Assert.Single(store.FindLedgerEntries(Theirs, "RUS"), e => e.Entry.Kind == LedgerEntryKind.DeconflictionConflict).Entry;
             Assert.Equal($"conflicts with {Ours}", entry.Clause);
@@ -33,7 +32,7 @@ public sealed class NoticePushTests
 
         await Push(server, Notice(Theirs, 35.05, "cancelled", "2015-12-15T09:00:00.000Z"));
 
-        using var after = Open(server);
+        using var after = server.OpenStore();
         Assert.True(after.Get(ConflictReport.IdFor(Ours, Theirs))!.Revoked);
     }
 
@@ -44,7 +43,7 @@ public sealed class NoticePushTests
 
         await Push(server, Notice(Theirs, 38.0));
 
-        using var store = Open(server);
+        using var store = server.OpenStore();
         Assert.DoesNotContain(store.FindLedgerEntries(Theirs, "RUS"), e => e.Entry.Kind == LedgerEntryKind.DeconflictionConflict);
         Assert.False(store.Contains(ConflictReport.IdFor(Ours, Theirs)));
     }
@@ -52,7 +51,7 @@ public sealed class NoticePushTests
     private static async Task<TaxiiTestServer> StartAsync()
     {
         var server = await TaxiiTestServer.StartAsync(nodeIdentityId: Node);
-        using var store = Open(server);
+        using var store = server.OpenStore();
         store.ApplyAgreement(Core.Agreements.AgreementParser.Parse("partner: RUS\nversion: 1\naccept:\n  kinds: [activity-notice]\n"), "admin");
         var validation = new StixValidator(LiaisonExtensions.Instance).Validate(System.Text.Json.JsonSerializer.SerializeToElement(Notice(Ours, 35.0)));
         using var batch = store.BeginBatch();
@@ -60,8 +59,6 @@ public sealed class NoticePushTests
         batch.Commit();
         return server;
     }
-
-    private static SqliteStixStore Open(TaxiiTestServer server) => SqliteStixStore.Open(server.DatabasePath, new WallClock());
 
     private static async Task Push(TaxiiTestServer server, JsonObject notice)
     {
@@ -83,9 +80,4 @@ public sealed class NoticePushTests
           "extensions": { "{{LiaisonExtensions.ActivityNoticeId}}": { "extension_type": "new-sdo" } }
         }
         """)!.AsObject();
-
-    private sealed class WallClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
-    }
 }

@@ -59,7 +59,7 @@ public sealed class PartnerAccessTests
     public async Task What_a_partner_posts_outside_its_agreement_is_quarantined_and_the_rest_carries_its_provenance()
     {
         await using var server = await TaxiiTestServer.StartAsync();
-        using (var store = Storage.Sqlite.SqliteStixStore.Open(server.DatabasePath, new FixedClock()))
+        using (var store = server.OpenStore())
         {
             store.ApplyAgreement(Core.Agreements.AgreementParser.Parse("partner: RUS\nversion: 1\naccept:\n  kinds: [threat-actor]\n"), "admin");
         }
@@ -72,14 +72,9 @@ public sealed class PartnerAccessTests
         Assert.Equal(1, status.GetProperty("success_count").GetInt32());
         var failure = Assert.Single(status.GetProperty("failures").EnumerateArray());
         Assert.Contains("quarantined: kind note is not accepted", failure.GetProperty("message").GetString(), StringComparison.Ordinal);
-        using var check = Storage.Sqlite.SqliteStixStore.Open(server.DatabasePath, new FixedClock());
+        using var check = server.OpenStore();
         Assert.Equal(Stix.Id("note", 2), Assert.Single(check.Quarantine("RUS")).ObjectId);
         Assert.False(check.Contains(Stix.Id("note", 2)));
         Assert.Equal("RUS", Assert.Single(check.ProvenanceOf(Stix.Id("threat-actor", 1))).Remote);
-    }
-
-    private sealed class FixedClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

@@ -80,7 +80,7 @@ public sealed class PersonMatchApiTests
         var match = await TaxiiTestServer.Json(await rus.PostAsync("/api/liaison/person-match/", Query("Abu Omar al-Faransi", 1991, Key)));
 
         Assert.True(match.GetProperty("match").GetBoolean());
-        using var store = Liaison.Storage.Sqlite.SqliteStixStore.Open(server.DatabasePath, new UtcClock());
+        using var store = server.OpenStore();
         // The question read the one person of interest held, and only that is logged.
         var read = Assert.Single(store.PersonReads());
         Assert.Equal(("match:RUS", "person-match"), (read.Reader, read.Via));
@@ -101,10 +101,5 @@ public sealed class PersonMatchApiTests
         Assert.Contains("not a match query", (await TaxiiTestServer.Json(truncated)).GetProperty("description").GetString(), StringComparison.Ordinal);
         using var anonymous = server.Client(principal: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/liaison/person-match/", Query("X", 1990, Key))).StatusCode);
-    }
-
-    private sealed class UtcClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

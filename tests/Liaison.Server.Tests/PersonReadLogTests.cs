@@ -33,13 +33,8 @@ public sealed class PersonReadLogTests
         var read = await fra.GetAsync(server.CollectionUrl("shared") + "objects/");
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        using var store = Storage.Sqlite.SqliteStixStore.Open(server.DatabasePath, new FixedClock());
+        using var store = server.OpenStore();
         var entry = Assert.Single(store.PersonReads("identity--4f74ae25-ed2e-4d67-b671-ea7e604279c4"));
         Assert.Equal("taxii:fra", entry.Reader);
-    }
-
-    private sealed class FixedClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

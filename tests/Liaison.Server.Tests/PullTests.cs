@@ -10,11 +10,6 @@ namespace Liaison.Server.Tests;
 
 public sealed class PullTests
 {
-    private sealed class Clock : Liaison.Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
-    }
-
     /// <summary>Passes requests through until told to fail, like a process killed mid-pull.</summary>
     private sealed class FailingHandler(HttpMessageHandler inner, int failOnRequest) : DelegatingHandler(inner)
     {
@@ -28,7 +23,7 @@ public sealed class PullTests
     {
         var credentials = server.Credentials["fra"];
         var http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
-        return new PullService(store, new TaxiiClient(http, TaxiiCredentials.Basic("fra", credentials.Password!), new RetryPolicy { MaxAttempts = 1 }), new StixValidator(LiaisonExtensions.Instance), new Clock())
+        return new PullService(store, new TaxiiClient(http, TaxiiCredentials.Basic("fra", credentials.Password!), new RetryPolicy { MaxAttempts = 1 }), new StixValidator(LiaisonExtensions.Instance), WallClock.Instance)
         {
             PageSize = pageSize,
         };
@@ -40,7 +35,7 @@ public sealed class PullTests
         await using var server = await TaxiiTestServer.StartAsync();
         await PostAll(server, 0, 230);
         var path = Path.Combine(server.Directory, "puller.db");
-        using var store = SqliteStixStore.Open(path, new Clock());
+        using var store = SqliteStixStore.Open(path, WallClock.Instance);
         var discovery = new Uri("http://localhost/taxii2/");
 
         // Discovery, collections, then pages of 50: the 5th request (third page) dies.

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Liaison.Storage.Sqlite;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using static Liaison.Server.Tests.Stix;
@@ -30,7 +29,7 @@ public sealed class ServerLifetimeTests : IDisposable
         var database = Path.Combine(_directory, "node.db");
         string password;
         Guid collection;
-        using (var store = SqliteStixStore.Open(database, new UtcClock()))
+        using (var store = SqliteStixStore.Open(database, WallClock.Instance))
         {
             password = store.CreatePrincipal("fra").Password!;
             collection = store.CreateCollection("Shared", null, "shared").Id;
@@ -39,7 +38,7 @@ public sealed class ServerLifetimeTests : IDisposable
 
         var builder = LiaisonServer.CreateBuilder();
         builder.WebHost.UseTestServer();
-        var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = database }, new UtcClock());
+        var app = LiaisonServer.Build(builder, new LiaisonServerOptions { DatabasePath = database }, WallClock.Instance);
         await app.StartAsync(TestContext.Current.CancellationToken);
         using (var client = app.GetTestClient())
         {
@@ -54,12 +53,7 @@ public sealed class ServerLifetimeTests : IDisposable
 
         // SQLite removes the write-ahead log when the last connection to the database closes.
         Assert.False(File.Exists(database + "-wal"), "a connection to the database is still open after the host was disposed");
-        using var check = SqliteStixStore.Open(database, new UtcClock());
+        using var check = SqliteStixStore.Open(database, WallClock.Instance);
         Assert.True(check.Contains(Id("note", 1)));
-    }
-
-    private sealed class UtcClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

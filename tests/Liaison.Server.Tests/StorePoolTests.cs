@@ -21,11 +21,11 @@ public sealed class StorePoolTests : IDisposable
     [Fact]
     public void A_store_given_back_after_the_pool_was_closed_is_closed_too()
     {
-        using (SqliteStixStore.Open(Database, new UtcClock()))
+        using (SqliteStixStore.Open(Database, WallClock.Instance))
         {
         }
 
-        var pool = new StorePool(Database, new UtcClock());
+        var pool = new StorePool(Database, WallClock.Instance);
         var idle = pool.Rent();
         var outliving = pool.Rent();
         Assert.False(outliving.Store.Contains("note--00000000-0000-4000-8000-000000000001"));
@@ -39,10 +39,5 @@ public sealed class StorePoolTests : IDisposable
         // SQLite removes the write-ahead log when the last connection to the database closes.
         Assert.False(File.Exists(Database + "-wal"), "a store lent by the pool is still open");
         Assert.Throws<ObjectDisposedException>(() => pool.Rent());
-    }
-
-    private sealed class UtcClock : Core.IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }

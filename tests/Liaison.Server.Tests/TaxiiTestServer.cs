@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Liaison.Core;
 using Liaison.Storage.Sqlite;
 using Liaison.Storage.Taxii;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +31,9 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Directory, "node.db");
 
+    /// <summary>Opens the node's database beside the running server, to seed it or check what the server wrote.</summary>
+    public SqliteStixStore OpenStore() => SqliteStixStore.Open(DatabasePath, WallClock.Instance);
+
     public Dictionary<string, PrincipalCredentials> Credentials { get; }
 
     public Dictionary<string, CollectionInfo> Collections { get; }
@@ -43,7 +45,7 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), $"liaison-server-test-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
-        var clock = new TestClock();
+        var clock = WallClock.Instance;
         var credentials = new Dictionary<string, PrincipalCredentials>();
         var collections = new Dictionary<string, CollectionInfo>();
         using (var store = SqliteStixStore.Open(Path.Combine(directory, "node.db"), clock))
@@ -123,10 +125,5 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         System.IO.Directory.Delete(Directory, recursive: true);
-    }
-
-    private sealed class TestClock : IClock
-    {
-        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
     }
 }
