@@ -38,28 +38,35 @@ public sealed partial class SqliteStixStore
     /// </summary>
     public IReadOnlyList<PersonRecord> PersonsOfInterest(string via)
     {
-        // Only rows naming the extension leave SQLite: a node may hold far more identities than persons of interest.
+        var held = LatestPersonRecords(heldOnly: true);
+        LogReads([.. held.Select(p => (p.Id, p.Version))], via);
+        return [.. held.Select(p => p.Record)];
+    }
+
+    /// <summary>
+    /// The latest version of every identity and threat actor carrying the person-of-interest extension, in id order:
+    /// with <paramref name="heldOnly"/>, only what the node holds for use (not revoked, not a copy it released). Only
+    /// rows naming the extension leave SQLite: a node may hold far more identities than persons of interest.
+    /// </summary>
+    private List<(string Id, long Key, long Version, PersonRecord Record)> LatestPersonRecords(bool heldOnly)
+    {
         using var command = Command(
-            "SELECT k.id, o.version_us, o.json FROM objects o JOIN object_keys k ON k.key = o.key " +
-            "WHERE o.latest = 1 AND o.revoked = 0 AND o.type IN ('identity', 'threat-actor') AND instr(o.json, $extension) > 0 " +
-            "AND NOT EXISTS (SELECT 1 FROM release_outputs r WHERE r.object_id = k.id)");
+            "SELECT k.id, o.key, o.version_us, o.json FROM objects o JOIN object_keys k ON k.key = o.key " +
+            "WHERE o.latest = 1 AND o.type IN ('identity', 'threat-actor') AND instr(o.json, $extension) > 0 " +
+            (heldOnly ? "AND o.revoked = 0 AND NOT EXISTS (SELECT 1 FROM release_outputs r WHERE r.object_id = k.id) " : "") +
+            "ORDER BY k.id");
         command.Parameters.AddWithValue("$extension", PersonOfInterestKey);
-        var records = new List<PersonRecord>();
-        var reads = new List<(string Id, long Version)>();
-        using (var reader = command.ExecuteReader())
+        var records = new List<(string, long, long, PersonRecord)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
+            using var json = System.Text.Json.JsonDocument.Parse((byte[])reader[3]);
+            if (PersonRecord.Read(json.RootElement) is { } record)
             {
-                using var json = System.Text.Json.JsonDocument.Parse((byte[])reader[2]);
-                if (PersonRecord.Read(json.RootElement) is { } record)
-                {
-                    records.Add(record);
-                    reads.Add((reader.GetString(0), reader.GetInt64(1)));
-                }
+                records.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), record));
             }
         }
 
-        LogReads(reads, via);
         return records;
     }
 

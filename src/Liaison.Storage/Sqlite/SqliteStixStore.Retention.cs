@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Liaison.Core.Extensions;
-using Liaison.Core.Persons;
 using Liaison.Core.Stix;
 using Liaison.Storage.Retention;
 
@@ -16,18 +13,15 @@ public sealed partial class SqliteStixStore
     public IReadOnlyList<ExpiredPerson> ExpiredPersons()
     {
         var now = StixTimestamp.UnixMicrosecondsOf(_clock.UtcNow);
-        using var command = Command(
-            "SELECT k.id, o.json, (SELECT COUNT(*) FROM objects v WHERE v.key = o.key) FROM objects o JOIN object_keys k ON k.key = o.key " +
-            "WHERE o.latest = 1 AND o.type IN ('identity', 'threat-actor') AND instr(o.json, CAST($ext AS BLOB)) > 0 ORDER BY k.id");
-        command.Parameters.AddWithValue("$ext", LiaisonExtensions.PersonOfInterestId);
         var expired = new List<ExpiredPerson>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using var versions = Command("SELECT COUNT(*) FROM objects WHERE key = $key");
+        foreach (var (id, key, _, person) in LatestPersonRecords(heldOnly: false))
         {
-            using var document = JsonDocument.Parse((byte[])reader[1]);
-            if (PersonRecord.Read(document.RootElement) is { } person && person.ReviewBy.UnixMicroseconds < now)
+            if (person.ReviewBy.UnixMicroseconds < now)
             {
-                expired.Add(new ExpiredPerson(reader.GetString(0), person.ReviewBy.Text, reader.GetInt32(2)));
+                versions.Parameters.Clear();
+                versions.Parameters.AddWithValue("$key", key);
+                expired.Add(new ExpiredPerson(id, person.ReviewBy.Text, (int)ToLong(versions.ExecuteScalar())));
             }
         }
 
